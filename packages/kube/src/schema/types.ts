@@ -31,6 +31,28 @@ export interface SchemaNode {
   mapType?: 'atomic' | 'granular';
   /** For root kinds: the group/version/kinds the definition serves. */
   gvk?: { group: string; version: string; kind: string }[];
+
+  // Validation keywords of CRD schemas (OpenAPI v3 structural schemas). Built-in definitions carry none:
+  // their validation is written per kind.
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
+  default?: unknown;
+  /** Value validations (never structural in a CRD): each branch is checked as a whole. */
+  allOf?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  not?: SchemaNode;
 }
 
 /** Resolves definitions lazily: nodes with `ref` are looked up through `resolve`. */
