@@ -1,0 +1,51 @@
+/**
+ * @module patch/json-patch
+ * RFC 6902 JSON Patch (`application/json-patch+json`) as kube-apiserver applies it: the operations are
+ * decoded first (400 for a body that is not a list of operation objects, 413 past 10,000 operations),
+ * then applied to a copy of the object; any failing operation — a failed `test`, a missing path, an
+ * index out of range — is answered with 422 and the apiserver's generic message (it drops the detail).
+ */
+import { applyPatch, type Operation } from 'fast-json-patch';
+import { StatusError, type KubeObject } from '@sphere/shared';
+import { badPatch, patchRejected } from './errors';
+import { isObject, jsonKindName } from './json-value';
+
+/** Upper bound kube-apiserver puts on the operations of one JSON patch. */
+export const MAX_JSON_PATCH_OPERATIONS = 10_000;
+
+/** Checks the decoded body has the shape of a JSON patch; throws the apiserver's 400/413 otherwise. */
+export function decodeJsonPatch(operations: unknown): Operation[] {
+  if (!Array.isArray(operations)) {
+    throw badPatch(
+      `json: cannot unmarshal ${jsonKindName(operations)} into Go value of type jsonpatch.Patch`,
+    );
+  }
+  for (const op of operations) {
+    if (!isObject(op)) {
+      throw badPatch(`json: cannot unmarshal ${jsonKindName(op)} into Go value of type jsonpatch.Operation`);
+    }
+  }
+  if (operations.length > MAX_JSON_PATCH_OPERATIONS) {
+    throw new StatusError(
+      413,
+      'RequestEntityTooLarge',
+      `Request entity too large: The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${operations.length}`,
+    );
+  }
+  return operations as Operation[];
+}
+
+/**
+ * Applies a JSON patch to `original` and returns the patched copy (`original` is not modified).
+ * @throws StatusError 400/413 for a malformed body, 422 when an operation does not apply.
+ */
+export function applyJsonPatch<T = KubeObject>(original: T, operations: unknown): T {
+  const ops = decodeJsonPatch(operations);
+  try {
+    // validate=true makes fast-json-patch reject missing paths and out-of-range indices the way
+    // evanphx/json-patch does; mutateDocument=false works on a deep copy.
+    return applyPatch(original, ops, true, false).newDocument;
+  } catch {
+    throw patchRejected();
+  }
+}
