@@ -141,6 +141,13 @@ export const errors = {
       'UnsupportedMediaType',
       `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf (got ${contentType})`,
     ),
+  /** 415 for a PATCH whose content type is not one of the accepted patch types. */
+  unsupportedPatchType: (accepted: string[]) =>
+    new StatusError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+    ),
   tooLarge: (message = 'the request body is too large') =>
     new StatusError(413, 'RequestEntityTooLarge', message),
   tooManyRequests: (message: string, retryAfterSeconds?: number) =>

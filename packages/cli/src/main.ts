@@ -1,0 +1,54 @@
+/**
+ * @module cli/main
+ * The `sphere` command: `sphere start` runs the embedded cluster, the platform and the console;
+ * `sphere kube` runs only the embedded cluster.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { runKube } from './kube-command';
+import { runStart } from './start-command';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('must be a port number (0-65535)');
+  return n;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 5000)
+    throw new InvalidArgumentError('must be an integer between 0 and 5000');
+  return n;
+}
+
+const program = new Command('sphere').description('Sphere: a multi-tenant container platform for Kubernetes');
+
+program
+  .command('kube')
+  .description('run only the embedded Kubernetes cluster')
+  .option('--data-dir <dir>', 'where the cluster keeps its state', '.sphere')
+  .option('--port <port>', 'HTTPS port of the Kubernetes API (0 = any free port)', port, 6443)
+  .option('--address <address>', 'address to bind', '127.0.0.1')
+  .option('--nodes <n>', 'number of simulated nodes', count, 3)
+  .action(async (opts: { dataDir: string; port: number; address: string; nodes: number }) => {
+    await runKube(opts);
+  });
+
+program
+  .command('start')
+  .description('run the embedded cluster, the platform API and the web console')
+  .option('--data-dir <dir>', 'where state is kept', '.sphere')
+  .option('--port <port>', 'port of the console and platform API', port, 30880)
+  .option('--address <address>', 'address to bind the console and platform API', '127.0.0.1')
+  .option('--kube-port <port>', 'HTTPS port of the embedded Kubernetes API', port, 6443)
+  .option('--kubeconfig <path>', 'manage this cluster instead of starting the embedded one')
+  .option('--nodes <n>', 'number of simulated nodes of the embedded cluster', count, 3)
+  .option('--admin-password <password>', 'initial admin password (or SPHERE_ADMIN_PASSWORD)')
+  .action(async (opts) => {
+    await runStart(opts);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`sphere: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+/**
+ * @module api/handler
+ * The API server's request handler: authentication, the non-resource endpoints (version, health,
+ * discovery, OpenAPI) and resource paths. Every failure ends in `sendError`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errors } from '@sphere/shared';
+import type { ResourceRegistry } from '../registry/resource-registry';
+import {
+  aggregatedContentType,
+  aggregatedDiscovery,
+  aggregatedVersionRequested,
+  legacyApiVersions,
+  legacyGroup,
+  legacyGroupList,
+  legacyResourceList,
+} from './discovery';
+import { isPublicPath, type Authenticator } from './auth';
+import { parseResourcePath } from './paths';
+import { handleResource, type ResourceHandlerDeps } from './resource-handler';
+import { sendError, sendJson } from './respond';
+
+/** Serves `/openapi/v3` and its per-group-version documents. */
+export interface OpenApiProvider {
+  root(): unknown;
+  /** `apis/apps/v1` or `api/v1`; undefined when not served. */
+  document(path: string): unknown | undefined;
+}
+
+export interface ApiHandlerConfig extends ResourceHandlerDeps {
+  registry: ResourceRegistry;
+  authenticate: Authenticator;
+  openapi: OpenApiProvider;
+  /** host:port clients reach the server at (for legacy /api). */
+  serverAddress: string;
+  log: (line: string) => void;
+}
+
+export const versionInfo = {
+  major: '1',
+  minor: '32',
+  gitVersion: 'v1.32.4-sphere',
+  gitCommit: '0000000000000000000000000000000000000000',
+  gitTreeState: 'clean',
+  buildDate: '2026-11-25T00:00:00Z',
+  goVersion: 'go1.23.8',
+  compiler: 'gc',
+  platform: 'linux/amd64',
+};
+
+export function createApiHandler(config: ApiHandlerConfig) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(config, req, res).catch((err) => sendError(res, err, config.log));
+  };
+}
+
+async function handle(config: ApiHandlerConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'https://localhost');
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+  if (isPublicPath(path)) {
+    if (path === '/version') return sendJson(res, 200, versionInfo);
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('ok');
+    return;
+  }
+  const user = config.authenticate(req);
+  const method = req.method ?? 'GET';
+  const accept = req.headers.accept;
+
+  if (path === '/api' || path === '/apis') {
+    if (method !== 'GET') throw errors.methodNotAllowed(`${method} is not supported`);
+    const aggregated = aggregatedVersionRequested(accept);
+    if (aggregated) {
+      return sendJson(res, 200, aggregatedDiscovery(config.registry, path === '/api', aggregated), {
+        'Content-Type': aggregatedContentType(aggregated),
+      });
+    }
+    return sendJson(
+      res,
+      200,
+      path === '/api' ? legacyApiVersions(config.serverAddress) : legacyGroupList(config.registry),
+    );
+  }
+  if (path === '/openapi/v3') return sendJson(res, 200, config.openapi.root());
+  if (path.startsWith('/openapi/v3/')) {
+    const doc = config.openapi.document(path.slice('/openapi/v3/'.length));
+    if (!doc) throw errors.pathNotFound();
+    return sendJson(res, 200, doc, {
+      'Cache-Control': url.searchParams.has('hash') ? 'public, immutable' : 'no-cache, private',
+    });
+  }
+  const segments = path.split('/').filter(Boolean);
+  if (segments[0] === 'api' && segments.length === 2) {
+    const list = legacyResourceList(config.registry, '', segments[1]);
+    if (!list) throw errors.pathNotFound();
+    return sendJson(res, 200, list);
+  }
+  if (segments[0] === 'apis' && segments.length === 2) {
+    const group = legacyGroup(config.registry, segments[1]);
+    if (!group) throw errors.pathNotFound();
+    return sendJson(res, 200, group);
+  }
+  if (segments[0] === 'apis' && segments.length === 3) {
+    const list = legacyResourceList(config.registry, segments[1], segments[2]);
+    if (!list) throw errors.pathNotFound();
+    return sendJson(res, 200, list);
+  }
+  const parsed = parseResourcePath(path);
+  if (!parsed) throw errors.pathNotFound();
+  await handleResource(config, req, res, parsed, url.searchParams, user);
+}

@@ -1,0 +1,45 @@
+/**
+ * @module cluster/engines
+ * Binds the pure patch and schema libraries to the pipeline's engine interfaces.
+ */
+import type { KubeObject } from '@sphere/shared';
+import { applyJsonPatch } from '../patch/json-patch';
+import { applyMergePatch } from '../patch/merge-patch';
+import { applyStrategicMergePatch } from '../patch/strategic-merge-patch';
+import type { PatchEngine, SchemaEngine } from '../pipeline/deps';
+import type { ResourceDescriptor } from '../registry/types';
+import { createSchemaRegistry, type LayeredSchemaRegistry } from '../schema/registry';
+import { findUnknownFields, pruneUnknownFields, validateCustomResource } from '../schema/validate';
+
+export function createSchemaEngine(
+  registry: LayeredSchemaRegistry = createSchemaRegistry(),
+): SchemaEngine & { registry: LayeredSchemaRegistry } {
+  return {
+    registry,
+    schemaFor(d: ResourceDescriptor) {
+      if (d.schemaId) return registry.resolve(d.schemaId);
+      return registry.forKind(d.group, d.version, d.kind);
+    },
+    unknownFields(obj, schema) {
+      return findUnknownFields(obj, schema, registry);
+    },
+    validateCustom(obj, schema) {
+      return validateCustomResource(obj, schema);
+    },
+    prune(obj, schema) {
+      pruneUnknownFields(obj, schema);
+    },
+  };
+}
+
+export function createPatchEngine(schema: SchemaEngine): PatchEngine {
+  return {
+    json: (original, ops) => applyJsonPatch(original, ops),
+    merge: (original, patch) => applyMergePatch(original, patch),
+    strategic: (original, patch, node) =>
+      applyStrategicMergePatch(original, patch, node, schema.registry) as KubeObject,
+    // Interim server-side apply until the structured merge lands: a merge of the applied configuration.
+    apply: ({ live, applied }) => (live ? applyMergePatch(live, applied) : applied),
+    trackUpdate: () => undefined,
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * @module cluster/start
+ * Assembles the embedded cluster: SQLite store, registry, request pipeline, HTTPS API server with its
+ * own CA and an admin bearer token, bootstrap objects, and custom resource serving. Writes
+ * `<data-dir>/kubeconfig`.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createHandler } from './handler-factory';
+import { createSqliteStore } from '../storage';
+import { ResourceRegistry } from '../registry/resource-registry';
+import { builtinDescriptors } from '../registry/builtin';
+import { createPipeline } from '../pipeline/pipeline';
+import type { PipelineDeps } from '../pipeline/deps';
+import type { ApiPipeline, RequestContext } from '../pipeline/types';
+import type { Store } from '../storage/types';
+import { createSchemaRegistry } from '../schema/registry';
+import { createPatchEngine, createSchemaEngine } from './engines';
+import { ensurePki } from './pki';
+import { kubeconfigYaml } from './kubeconfig';
+import { bootstrapObjects } from './bootstrap';
+import { serveCustomResources } from './crd-serving';
+import type { StaticToken } from '../api/auth';
+import type { UserInfo } from '../registry/types';
+
+export interface ClusterConfig {
+  dataDir: string;
+  /** HTTPS port; 0 picks a free one. */
+  port: number;
+  /** Address to bind (default 127.0.0.1). */
+  address?: string;
+  log?: (line: string) => void;
+  now?: () => Date;
+  /** Simulated nodes to run (the node simulator honours it). */
+  nodes?: number;
+  /** Interval between watch bookmarks (tests shorten it). */
+  bookmarkIntervalMs?: number;
+  /** Store compaction window. */
+  compaction?: { minRetainedEvents?: number; maxAgeMs?: number };
+}
+
+export interface RunningCluster {
+  url: string;
+  port: number;
+  kubeconfigPath: string;
+  token: string;
+  caCert: string;
+  store: Store;
+  pipeline: ApiPipeline;
+  registry: ResourceRegistry;
+  deps: PipelineDeps;
+  /** Identity for in-process components (controllers, nodes). */
+  systemContext(component: string): RequestContext;
+  stop(): Promise<void>;
+}
+
+export const adminUser: UserInfo = { username: 'admin', uid: 'sphere-admin', groups: ['system:masters'] };
+
+function loadTokens(dataDir: string): StaticToken[] {
+  const path = join(dataDir, 'tokens.json');
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as StaticToken[];
+  const tokens: StaticToken[] = [{ token: randomBytes(24).toString('base64url'), user: adminUser }];
+  writeFileSync(path, JSON.stringify(tokens, null, 2), { mode: 0o600 });
+  return tokens;
+}
+
+export async function startCluster(config: ClusterConfig): Promise<RunningCluster> {
+  const log = config.log ?? (() => {});
+  const now = config.now ?? (() => new Date());
+  mkdirSync(config.dataDir, { recursive: true });
+  const address = config.address ?? '127.0.0.1';
+  const store = createSqliteStore({
+    path: join(config.dataDir, 'cluster.db'),
+    compaction: config.compaction,
+  });
+  const registry = new ResourceRegistry(builtinDescriptors());
+  const schemas = createSchemaRegistry();
+  const schema = createSchemaEngine(schemas);
+  const deps: PipelineDeps = {
+    store,
+    registry,
+    schema,
+    patch: createPatchEngine(schema),
+    now,
+    bookmarkIntervalMs: config.bookmarkIntervalMs,
+  };
+  const pipeline = createPipeline(deps);
+  const stopCrds = serveCustomResources({ store, registry, schemas, now, log });
+  const tokens = loadTokens(config.dataDir);
+  const pki = ensurePki(join(config.dataDir, 'pki'), [address]);
+
+  const handlerRef: { port: number } = { port: config.port };
+  const server: Server = createServer(
+    { cert: pki.serverCert, key: pki.serverKey },
+    createHandler({
+      deps,
+      pipeline,
+      registry,
+      schemas,
+      tokens,
+      now,
+      log,
+      serverAddress: () => `${address}:${handlerRef.port}`,
+    }),
+  );
+  // Watches may last for hours: no request timeout, keep connections alive.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, address, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  handlerRef.port = port;
+  const host = address.includes(':') ? `[${address}]` : address;
+  const url = `https://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const systemContext = (component: string): RequestContext => ({
+    user: { username: `system:${component}`, groups: ['system:masters'] },
+    userAgent: `${component}/v1.32.4 (linux/amd64) sphere`,
+  });
+  await bootstrapObjects(pipeline, systemContext('apiserver'), port);
+  const kubeconfigPath = join(config.dataDir, 'kubeconfig');
+  writeFileSync(kubeconfigPath, kubeconfigYaml({ server: url, caCert: pki.caCert, token: tokens[0].token }), {
+    mode: 0o600,
+  });
+  log(`embedded cluster listening on ${url}`);
+  return {
+    url,
+    port,
+    kubeconfigPath,
+    token: tokens[0].token,
+    caCert: pki.caCert,
+    store,
+    pipeline,
+    registry,
+    deps,
+    systemContext,
+    async stop() {
+      stopCrds();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      store.close();
+    },
+  };
+}
