@@ -8,7 +8,7 @@
  * on purpose (the project may not carry them). Only definitions reachable from the group versions Sphere
  * serves are written, so the committed file stays small.
  *
- * Run: `npx tsx scripts/gen-schema.ts [path/to/swagger.json]`
+ * Run: `npx tsx scripts/gen-schema.ts [path/to/swagger.json] [output dir]`
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import type { SchemaNode } from '../packages/kube/src/schema/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const swaggerPath = process.argv[2] ?? '/work/shared/reference/kubernetes-api/swagger.json';
-const outDir = join(here, '../packages/kube/src/schema/generated');
+const outDir = process.argv[3] ?? join(here, '../packages/kube/src/schema/generated');
 
 /** Group versions whose kinds the embedded API server serves (or may serve). */
 const SERVED_GROUP_VERSIONS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromOpenApiV3Schema } from './registry';
-import { pruneUnknownFields, validateCustomResource } from './validate';
+import { applyCustomResourceDefaults, pruneUnknownFields, validateCustomResource } from './validate';
 
 const schema = fromOpenApiV3Schema({
   type: 'object',
@@ -204,5 +204,66 @@ describe('pruneUnknownFields', () => {
       ),
     ).toEqual([]);
     expect(obj.spec).toEqual({ x: { y: 1 } });
+  });
+});
+
+describe('applyCustomResourceDefaults', () => {
+  const withDefaults = fromOpenApiV3Schema({
+    type: 'object',
+    properties: {
+      spec: {
+        type: 'object',
+        default: {},
+        properties: {
+          replicas: { type: 'integer', default: 1 },
+          mode: { type: 'string', default: 'fast' },
+          maybe: { type: 'string', nullable: true, default: 'x' },
+          ports: {
+            type: 'array',
+            items: { type: 'object', properties: { protocol: { type: 'string', default: 'TCP' } } },
+          },
+          limits: {
+            type: 'object',
+            additionalProperties: { type: 'object', properties: { unit: { type: 'string', default: 'm' } } },
+          },
+          list: { type: 'array', items: { type: 'string' }, default: ['a'] },
+        },
+      },
+    },
+  });
+
+  it.each<[string, unknown, unknown]>([
+    ['an absent spec', {}, { replicas: 1, mode: 'fast', maybe: 'x', list: ['a'] }],
+    [
+      'set values kept, nulls of non-nullable fields replaced, nested items and map values defaulted',
+      { replicas: 3, mode: null, maybe: null, ports: [{}, { protocol: 'UDP' }], limits: { cpu: {} } },
+      {
+        replicas: 3,
+        mode: 'fast',
+        maybe: null,
+        ports: [{ protocol: 'TCP' }, { protocol: 'UDP' }],
+        limits: { cpu: { unit: 'm' } },
+        list: ['a'],
+      },
+    ],
+  ])('%s', (_name, spec, expected) => {
+    const obj: Record<string, unknown> = {
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      metadata: { name: 'w' },
+    };
+    if (spec && Object.keys(spec).length) obj.spec = spec;
+    applyCustomResourceDefaults(obj, withDefaults);
+    expect(obj.spec).toEqual(expected);
+    expect(obj.metadata).toEqual({ name: 'w' });
+  });
+
+  it('copies default values rather than sharing them', () => {
+    const a: Record<string, unknown> = {};
+    const b: Record<string, unknown> = {};
+    applyCustomResourceDefaults(a, withDefaults);
+    applyCustomResourceDefaults(b, withDefaults);
+    (a.spec as { list: string[] }).list.push('z');
+    expect((b.spec as { list: string[] }).list).toEqual(['a']);
   });
 });

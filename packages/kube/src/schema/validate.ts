@@ -3,7 +3,7 @@
  * Schema checks the apiserver performs while decoding a request body: unknown fields (reported as
  * `strict decoding error: unknown field "spec.foo"` under `fieldValidation=Strict`, as warnings under `Warn`)
  * and JSON type mismatches (a 400 decode error for built-in kinds). Custom resources additionally get
- * OpenAPI v3 validation and pruning (re-exported from `crd-validate` and `prune`).
+ * OpenAPI v3 validation, pruning and defaulting (re-exported from `crd-validate`, `prune`, `defaults`).
  */
 import type { StatusCause } from '@sphere/shared';
 import { deref } from './registry';
@@ -12,6 +12,7 @@ import type { SchemaNode, SchemaRegistry } from './types';
 export { validateCustomResource } from './crd-validate';
 export { pruneUnknownFields } from './prune';
 export { findDuplicateFields } from './duplicates';
+export { applyCustomResourceDefaults } from './defaults';
 
 type JsonObject = Record<string, unknown>;
 
