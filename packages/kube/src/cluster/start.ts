@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { createHandler } from './handler-factory';
 import { createSqliteStore } from '../storage';
 import { ResourceRegistry } from '../registry/resource-registry';
-import { builtinDescriptors } from '../registry/builtin';
 import { createPipeline } from '../pipeline/pipeline';
 import type { PipelineDeps } from '../pipeline/deps';
 import type { ApiPipeline, RequestContext } from '../pipeline/types';
@@ -24,7 +23,11 @@ import { kubeconfigYaml } from './kubeconfig';
 import { bootstrapObjects } from './bootstrap';
 import { serveCustomResources } from './crd-serving';
 import type { StaticToken } from '../api/auth';
-import type { UserInfo } from '../registry/types';
+import type { ResourceDescriptor, UserInfo } from '../registry/types';
+import { createInProcessClient } from '../client/in-process';
+import { allControllers } from '../controllers';
+import { startControllers, type ControllerModule, type RunningControllers } from '../controllers/manager';
+import { realClock, type Clock } from '../controllers/runtime/clock';
 
 export interface ClusterConfig {
   dataDir: string;
@@ -38,6 +41,12 @@ export interface ClusterConfig {
   nodes?: number;
   /** Interval between watch bookmarks (tests shorten it). */
   bookmarkIntervalMs?: number;
+  /** Clock for controllers and simulated nodes (tests inject a fake one). */
+  clock?: Clock;
+  /** Controllers to run (default: all of them; [] runs the API server alone). */
+  controllers?: ControllerModule[];
+  /** Served kinds (default: every built-in kind). */
+  descriptors?: ResourceDescriptor[];
   /** Store compaction window. */
   compaction?: { minRetainedEvents?: number; maxAgeMs?: number };
 }
@@ -52,6 +61,7 @@ export interface RunningCluster {
   pipeline: ApiPipeline;
   registry: ResourceRegistry;
   deps: PipelineDeps;
+  controllers: RunningControllers;
   /** Identity for in-process components (controllers, nodes). */
   systemContext(component: string): RequestContext;
   stop(): Promise<void>;
@@ -69,14 +79,16 @@ function loadTokens(dataDir: string): StaticToken[] {
 
 export async function startCluster(config: ClusterConfig): Promise<RunningCluster> {
   const log = config.log ?? (() => {});
-  const now = config.now ?? (() => new Date());
+  const clock = config.clock ?? realClock;
+  const now = config.now ?? (() => clock.now());
   mkdirSync(config.dataDir, { recursive: true });
   const address = config.address ?? '127.0.0.1';
   const store = createSqliteStore({
     path: join(config.dataDir, 'cluster.db'),
     compaction: config.compaction,
   });
-  const registry = new ResourceRegistry(builtinDescriptors());
+  const descriptors = config.descriptors ?? (await import('../registry/builtin')).builtinDescriptors();
+  const registry = new ResourceRegistry(descriptors);
   const schemas = createSchemaRegistry();
   const schema = createSchemaEngine(schemas);
   const deps: PipelineDeps = {
@@ -123,6 +135,12 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     userAgent: `${component}/v1.32.4 (linux/amd64) sphere`,
   });
   await bootstrapObjects(pipeline, systemContext('apiserver'), port);
+  const controllers = await startControllers({
+    client: createInProcessClient(pipeline, systemContext('kube-controller-manager')),
+    clock,
+    modules: config.controllers ?? allControllers,
+    log,
+  });
   const kubeconfigPath = join(config.dataDir, 'kubeconfig');
   writeFileSync(kubeconfigPath, kubeconfigYaml({ server: url, caCert: pki.caCert, token: tokens[0].token }), {
     mode: 0o600,
@@ -138,8 +156,10 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     pipeline,
     registry,
     deps,
+    controllers,
     systemContext,
     async stop() {
+      controllers.stop();
       stopCrds();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

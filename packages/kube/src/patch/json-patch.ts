@@ -5,7 +5,10 @@
  * then applied to a copy of the object; any failing operation — a failed `test`, a missing path, an
  * index out of range — is answered with 422 and the apiserver's generic message (it drops the detail).
  */
-import { applyPatch, type Operation } from 'fast-json-patch';
+// fast-json-patch is CommonJS: Node's ESM loader only offers its default export.
+import jsonPatch, { type Operation } from 'fast-json-patch';
+
+const { applyPatch } = jsonPatch;
 import { StatusError, type KubeObject } from '@sphere/shared';
 import { badPatch, patchRejected } from './errors';
 import { isObject, jsonKindName } from './json-value';
