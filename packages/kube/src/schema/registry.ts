@@ -154,10 +154,20 @@ export function deref(node: SchemaNode, registry: SchemaRegistry): SchemaNode {
   for (let hops = 0; current.ref && hops < 8; hops++) {
     const target = registry.resolve(current.ref);
     if (!target) return current;
+    // Most references carry nothing of their own: hand out the definition without copying it.
+    if (!hasLocalFields(current)) {
+      current = target;
+      continue;
+    }
     const { ref: _ref, ...local } = current;
     current = { ...target, ...local };
   }
   return current;
+}
+
+function hasLocalFields(node: SchemaNode): boolean {
+  for (const key in node) if (key !== 'ref') return true;
+  return false;
 }
 
 export { fromOpenApiV3Schema } from './from-openapi';
