@@ -6,6 +6,7 @@ import {
   isValidQuantity,
   parseQuantity,
   quantityMilliValue,
+  sumQuantities,
 } from './quantity';
 
 describe('parseQuantity', () => {
@@ -111,5 +112,16 @@ describe('comparisons', () => {
   it('computes milli values rounding up', () => {
     expect(quantityMilliValue('1.5')).toBe(1500);
     expect(quantityMilliValue('1n')).toBe(1);
+  });
+});
+
+describe('sumQuantities', () => {
+  it.each([
+    [[], '0'],
+    [['500m', '1.5'], '2'],
+    [['1Gi', '512Mi'], '1536Mi'],
+    [['100m', 1], '1100m'],
+  ] as const)('%j → %s', (values, expected) => {
+    expect(sumQuantities([...values])).toBe(expected);
   });
 });

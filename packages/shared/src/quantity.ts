@@ -162,3 +162,18 @@ export function compareQuantities(a: string | number, b: string | number): -1 | 
 export function quantityMilliValue(s: string | number): number {
   return Number(divAwayFromZero(toExact(s).nanos, 1_000_000n));
 }
+
+/**
+ * The sum of quantities, canonical in the format of the first one (`['500m', '1.5']` → `2`,
+ * `['1Gi', '512Mi']` → `1536Mi`). An empty list sums to `0`.
+ */
+export function sumQuantities(values: (string | number)[]): string {
+  let total = 0n;
+  let format: QuantityFormat = 'DecimalSI';
+  values.forEach((v, i) => {
+    const exact = toExact(v);
+    if (i === 0) format = exact.format;
+    total += exact.nanos;
+  });
+  return formatExact(total, format);
+}
