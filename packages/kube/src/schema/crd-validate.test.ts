@@ -35,6 +35,10 @@ const schema = fromOpenApiV3Schema({
         },
         labels: { type: 'object', maxProperties: 2, additionalProperties: { type: 'string' } },
         maybe: { type: 'string', nullable: true },
+        code: { type: 'integer', enum: [1, 2] },
+        size: { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] },
+        both: { type: 'string', allOf: [{ maxLength: 5 }, { minLength: 3 }] },
+        other: { type: 'string', not: { enum: ['no'] } },
         either: { type: 'object', oneOf: [{ required: ['a'] }, { required: ['b'] }] },
         template: {
           type: 'object',
@@ -142,10 +146,39 @@ describe('validateCustomResource', () => {
     [
       'oneOf',
       { either: { a: 1, b: 2 } },
+      ['<nil>: Invalid value: "": "spec.either" must validate one and only one schema (oneOf)'],
+    ],
+    [
+      'null for an int-or-string',
+      { port: null },
+      ['spec.port: Invalid value: "null": spec.port in body must be of type integer,string: "null"'],
+    ],
+    [
+      'a wrong type and an enum at once',
+      { code: 'x' },
       [
-        'spec.either: Invalid value: {"a":1,"b":2}: spec.either in body must validate one and only one schema (oneOf)',
+        'spec.code: Invalid value: "string": spec.code in body must be of type integer: "string"',
+        'spec.code: Unsupported value: "x": supported values: "1", "2"',
       ],
     ],
+    [
+      'anyOf with int-or-string',
+      { size: true },
+      [
+        'spec.size: Invalid value: "boolean": spec.size in body must be of type integer,string: "boolean"',
+        '<nil>: Invalid value: "": "spec.size" must validate at least one schema (anyOf)',
+        'spec.size: Invalid value: "boolean": spec.size in body must be of type integer: "boolean"',
+      ],
+    ],
+    [
+      'allOf',
+      { both: 'ab' },
+      [
+        '<nil>: Invalid value: "": "spec.both" must validate all the schemas (allOf)',
+        'spec.both: Invalid value: "ab": spec.both in body should be at least 3 chars long',
+      ],
+    ],
+    ['not', { other: 'no' }, ['<nil>: Invalid value: "": "spec.other" must not validate the schema (not)']],
     [
       'an embedded resource without kind',
       { template: { apiVersion: 'v1', spec: {} } },
@@ -153,7 +186,7 @@ describe('validateCustomResource', () => {
     ],
   ])('%s', (_name, spec, expected) => {
     const causes = validateCustomResource(cr(spec), schema);
-    expect(causes.map((c) => `${c.field}: ${c.message}`)).toEqual(expected);
+    expect(causes.map((c) => `${c.field ?? '<nil>'}: ${c.message}`)).toEqual(expected);
   });
 
   it('requires the root fields the schema requires, but not metadata', () => {

@@ -78,39 +78,41 @@ export function validateCustomResource(obj: unknown, schema: SchemaNode): Status
   return causes;
 }
 
+/** The type a value should have had, or undefined when its JSON type is acceptable. */
+function expectedType(value: unknown, node: SchemaNode): string | undefined {
+  if (value === null) {
+    if (node.nullable) return undefined;
+    return node.intOrString ? 'integer,string' : node.type;
+  }
+  if (node.intOrString) {
+    const ok = typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value));
+    return ok ? undefined : 'integer,string';
+  }
+  return node.type && !hasType(value, node.type) ? node.type : undefined;
+}
+
 function validateNode(value: unknown, node: SchemaNode, path: string, causes: StatusCause[]): void {
   if (node.ref) return;
   const shown = path || '<root>';
-  if (value === null) {
-    if (!node.nullable && node.type) {
-      causes.push(fieldErrors.invalid(path, 'null', `${shown} in body must be of type ${node.type}: "null"`));
-    }
-    return;
-  }
-  if (node.intOrString) {
-    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) {
-      const actual = jsonTypeOf(value);
-      causes.push(
-        fieldErrors.invalid(path, actual, `${shown} in body must be of type integer,string: "${actual}"`),
-      );
-      return;
-    }
-  } else if (node.type && !hasType(value, node.type)) {
+  const expected = expectedType(value, node);
+  if (expected) {
     const actual = jsonTypeOf(value);
     causes.push(
-      fieldErrors.invalid(path, actual, `${shown} in body must be of type ${node.type}: "${actual}"`),
+      fieldErrors.invalid(path, actual, `${shown} in body must be of type ${expected}: "${actual}"`),
     );
-    return;
   }
-
+  if (value === null) return;
+  // Like kube-openapi, enum is checked whatever the type; the keyword checks apply to values of their type.
   if (node.enum && !node.enum.some((e) => canonical(e) === canonical(value))) {
     const supported = node.enum.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
     causes.push(fieldErrors.notSupported(path, value, supported));
   }
-  if (typeof value === 'number') validateNumber(value, node, path, shown, causes);
-  if (typeof value === 'string') validateString(value, node, path, shown, causes);
-  if (Array.isArray(value)) validateArray(value, node, path, shown, causes);
-  if (isObject(value)) validateObject(value, node, path, shown, causes);
+  if (!expected) {
+    if (typeof value === 'number') validateNumber(value, node, path, shown, causes);
+    if (typeof value === 'string') validateString(value, node, path, shown, causes);
+    if (Array.isArray(value)) validateArray(value, node, path, shown, causes);
+    if (isObject(value)) validateObject(value, node, path, shown, causes);
+  }
   validateCombinators(value, node, path, shown, causes);
 }
 
@@ -250,10 +252,21 @@ function validateObject(
   }
 }
 
-function passes(value: unknown, node: SchemaNode): boolean {
+function causesOf(value: unknown, node: SchemaNode, path: string): StatusCause[] {
   const causes: StatusCause[] = [];
-  validateNode(value, node, 'x', causes);
-  return causes.length === 0;
+  validateNode(value, node, path, causes);
+  return causes;
+}
+
+/** kube-openapi reports failed combinators without a field: `<nil>: Invalid value: "": "spec.x" must ...`. */
+const combinatorCause = (message: string): StatusCause => ({
+  reason: 'FieldValueInvalid',
+  message: `Invalid value: "": ${message}`,
+});
+
+/** The failing branch with the fewest errors (the first on ties), as kube-openapi reports it. */
+function bestFailure(results: StatusCause[][]): StatusCause[] {
+  return results.reduce((best, r) => (r.length && r.length < best.length ? r : best), results[0] ?? []);
 }
 
 function validateCombinators(
@@ -263,18 +276,34 @@ function validateCombinators(
   shown: string,
   causes: StatusCause[],
 ) {
-  for (const sub of node.allOf ?? []) validateNode(value, sub, path, causes);
-  if (node.anyOf && !node.anyOf.some((s) => passes(value, s))) {
-    causes.push(
-      fieldErrors.invalid(path, value, `${shown} in body must validate at least one schema (anyOf)`),
-    );
+  if (node.allOf?.length) {
+    const failing = node.allOf.map((s) => causesOf(value, s, path)).filter((r) => r.length);
+    if (failing.length) {
+      const none = failing.length === node.allOf.length ? '. None validated' : '';
+      causes.push(
+        combinatorCause(`"${shown}" must validate all the schemas (allOf)${none}`),
+        ...failing.flat(),
+      );
+    }
   }
-  if (node.oneOf && node.oneOf.filter((s) => passes(value, s)).length !== 1) {
-    causes.push(
-      fieldErrors.invalid(path, value, `${shown} in body must validate one and only one schema (oneOf)`),
-    );
+  if (node.anyOf?.length) {
+    const results = node.anyOf.map((s) => causesOf(value, s, path));
+    if (results.every((r) => r.length)) {
+      causes.push(
+        combinatorCause(`"${shown}" must validate at least one schema (anyOf)`),
+        ...bestFailure(results),
+      );
+    }
   }
-  if (node.not && passes(value, node.not)) {
-    causes.push(fieldErrors.invalid(path, value, `${shown} in body must not validate the schema (not)`));
+  if (node.oneOf?.length) {
+    const results = node.oneOf.map((s) => causesOf(value, s, path));
+    const valid = results.filter((r) => !r.length).length;
+    if (valid !== 1) {
+      causes.push(combinatorCause(`"${shown}" must validate one and only one schema (oneOf)`));
+      if (valid === 0) causes.push(...bestFailure(results));
+    }
+  }
+  if (node.not && causesOf(value, node.not, path).length === 0) {
+    causes.push(combinatorCause(`"${shown}" must not validate the schema (not)`));
   }
 }
