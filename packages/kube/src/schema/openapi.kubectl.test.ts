@@ -236,6 +236,15 @@ current-context: c
     expect(out.stdout).toMatch(/containerPort\s+<integer> -required-/);
   });
 
+  it('explains core kinds, maps of quantities and int-or-string fields', async () => {
+    const res = await kubectl('explain', 'pods.spec.containers.resources');
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toMatch(/limits\s+<map\[string\]Quantity>/);
+    const probe = await kubectl('explain', 'pod.spec.containers.livenessProbe.httpGet.port');
+    expect(probe.stderr).toBe('');
+    expect(probe.stdout).toMatch(/FIELD: +port <IntOrString>/);
+  });
+
   it('computes client-side apply patches with the served merge keys', async () => {
     const manifest = join(dir, 'web.json');
     const desired = JSON.parse(live.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']);
