@@ -269,3 +269,15 @@ export { humanDuration };
 export function intCell(v: unknown): number {
   return typeof v === 'number' ? v : 0;
 }
+
+/** The default printer's second column (`kubectl get roles` shows NAME, CREATED AT). */
+export const createdAtColumn: ColumnDefinition = {
+  name: 'Created At',
+  type: 'date',
+  description: ageColumn.description,
+};
+
+/** Cells of the default printer: the name and the raw creation timestamp. */
+export function nameAndCreatedAt(obj: KubeObject): TableCell[] {
+  return [obj.metadata.name ?? '', obj.metadata.creationTimestamp ?? null];
+}
