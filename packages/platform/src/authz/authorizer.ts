@@ -25,7 +25,7 @@ function selfRules(user: UserInfo, attrs: Attributes): boolean {
   if (attrs.resource === 'users') {
     return (
       ['get', 'update', 'patch'].includes(attrs.verb) &&
-      ['', 'password', 'loginrecords'].includes(attrs.subresource)
+      ['', 'password', 'loginrecords', 'globalroles'].includes(attrs.subresource)
     );
   }
   if (['workspacemembers', 'members'].includes(attrs.resource))
