@@ -18,7 +18,7 @@ import {
   openApiPathOf,
   type NamingSchemaRegistry,
 } from './openapi';
-import { builtinSchemas } from './registry';
+import { builtinSchemas, createSchemaRegistry, fromOpenApiV3Schema } from './registry';
 
 const deployments: ResourceDescriptor = {
   group: 'apps',
@@ -81,15 +81,64 @@ const live = {
   },
 };
 
+/** Built-ins plus one custom kind, as the CRD controller layers them. */
+const layered = createSchemaRegistry();
+const widgets: ResourceDescriptor = {
+  group: 'example.com',
+  version: 'v1',
+  kind: 'Widget',
+  plural: 'widgets',
+  singular: 'widget',
+  namespaced: true,
+  custom: true,
+  schemaId: layered.setKind({
+    group: 'example.com',
+    version: 'v1',
+    kind: 'Widget',
+    schema: fromOpenApiV3Schema({
+      type: 'object',
+      properties: {
+        spec: {
+          type: 'object',
+          description: 'Desired widget.',
+          properties: {
+            size: { type: 'integer', description: 'How big.' },
+            tags: { type: 'array', items: { type: 'string' } },
+          },
+        },
+      },
+    }),
+  }),
+};
+const liveWidget = {
+  apiVersion: 'example.com/v1',
+  kind: 'Widget',
+  metadata: {
+    name: 'w',
+    namespace: 'default',
+    uid: 'u2',
+    resourceVersion: '7',
+    annotations: {
+      'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({
+        apiVersion: 'example.com/v1',
+        kind: 'Widget',
+        metadata: { name: 'w', namespace: 'default' },
+        spec: { size: 1, tags: ['a', 'b'] },
+      }),
+    },
+  },
+  spec: { size: 1, tags: ['a', 'b'] },
+};
+
 /** The registry whose documents the fake server serves (a test swaps in a doctored one). */
-let served: NamingSchemaRegistry = builtinSchemas;
+let served: NamingSchemaRegistry = layered;
 
 /** Built-ins, except that PodSpec.containers merges by `image`: proves kubectl reads our merge keys. */
 const doctored: NamingSchemaRegistry = {
-  forKind: (g, v, k) => builtinSchemas.forKind(g, v, k),
-  idForKind: (g, v, k) => builtinSchemas.idForKind(g, v, k),
+  forKind: (g, v, k) => layered.forKind(g, v, k),
+  idForKind: (g, v, k) => layered.idForKind(g, v, k),
   resolve: (ref) => {
-    const node = builtinSchemas.resolve(ref);
+    const node = layered.resolve(ref);
     if (ref !== 'io.k8s.api.core.v1.PodSpec' || !node?.properties) return node;
     const containers = { ...node.properties.containers, patchMergeKey: 'image' };
     return { ...node, properties: { ...node.properties, containers } };
@@ -127,7 +176,7 @@ function resourceList(groupVersion: string, d: ResourceDescriptor) {
 function handler(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://x');
   const docs = new Map(
-    [pods, deployments].map((d) => {
+    [pods, deployments, widgets].map((d) => {
       const doc = buildOpenApiV3Document(d, [d], served);
       return [openApiPathOf(d), { doc, hash: openApiDocumentHash(doc) }];
     }),
@@ -141,15 +190,19 @@ function handler(req: IncomingMessage, res: ServerResponse) {
     if (p === '/api')
       return send(res, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
     if (p === '/apis') {
-      const gv = { groupVersion: 'apps/v1', version: 'v1' };
+      const group = (name: string) => {
+        const gv = { groupVersion: `${name}/v1`, version: 'v1' };
+        return { name, versions: [gv], preferredVersion: gv };
+      };
       return send(res, {
         kind: 'APIGroupList',
         apiVersion: 'v1',
-        groups: [{ name: 'apps', versions: [gv], preferredVersion: gv }],
+        groups: [group('apps'), group('example.com')],
       });
     }
     if (p === '/api/v1') return send(res, resourceList('v1', pods));
     if (p === '/apis/apps/v1') return send(res, resourceList('apps/v1', deployments));
+    if (p === '/apis/example.com/v1') return send(res, resourceList('example.com/v1', widgets));
     if (p === '/openapi/v3') {
       return send(res, buildOpenApiV3Root([...docs].map(([path, { hash }]) => ({ path, hash }))));
     }
@@ -159,6 +212,12 @@ function handler(req: IncomingMessage, res: ServerResponse) {
       if (req.method === 'PATCH')
         patches.push({ contentType: req.headers['content-type'] ?? '', query: url.search, body });
       return send(res, live);
+    }
+    if (p === '/apis/example.com/v1/namespaces/default/widgets/w') {
+      if (req.method === 'PATCH') {
+        patches.push({ contentType: req.headers['content-type'] ?? '', query: url.search, body });
+      }
+      return send(res, liveWidget);
     }
     send(
       res,
@@ -283,7 +342,33 @@ current-context: c
       const body = JSON.parse(patches[0].body);
       expect(body.spec.template.spec['$setElementOrder/containers']).toEqual([{ image: 'nginx:3' }]);
     } finally {
-      served = builtinSchemas;
+      served = layered;
     }
+  });
+
+  it('explains custom kinds from their CRD schema', async () => {
+    const out = await kubectl('explain', 'widgets.spec');
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toContain('KIND:       Widget');
+    expect(out.stdout).toContain('Desired widget.');
+    expect(out.stdout).toMatch(/size\s+<integer>\n\s+How big\./);
+  });
+
+  it('applies custom resources with a JSON merge patch (no strategic merge for CRs)', async () => {
+    patches.length = 0;
+    const manifest = join(dir, 'widget.json');
+    writeFileSync(
+      manifest,
+      JSON.stringify({
+        ...JSON.parse(liveWidget.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']),
+        spec: { size: 2, tags: ['a'] },
+      }),
+    );
+    const out = await kubectl('apply', '-f', manifest);
+    expect(out.stderr).toBe('');
+    expect(patches).toHaveLength(1);
+    expect(patches[0].contentType).toBe('application/merge-patch+json');
+    expect(patches[0].query).toContain('fieldValidation=Strict');
+    expect(JSON.parse(patches[0].body).spec).toEqual({ size: 2, tags: ['a'] });
   });
 });
