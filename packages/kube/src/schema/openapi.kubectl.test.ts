@@ -18,7 +18,7 @@ import {
   openApiPathOf,
   type NamingSchemaRegistry,
 } from './openapi';
-import { builtinSchemas, createSchemaRegistry, fromOpenApiV3Schema } from './registry';
+import { createSchemaRegistry, fromOpenApiV3Schema } from './registry';
 
 const deployments: ResourceDescriptor = {
   group: 'apps',
