@@ -73,6 +73,9 @@ const FLOOR = 'revision_floor';
 /** Rows fetched per query when replaying from disk, so a replay never holds the whole log in memory. */
 const REPLAY_CHUNK = 1000;
 
+/** Rows deleted per transaction by compaction. */
+const DELETE_CHUNK = 10_000;
+
 const EVENT_COLUMNS = `e.revision, e.type, e.storage_key, e.namespace, e.name, e.prev_revision, e.object,
   p.object AS previous`;
 
@@ -110,12 +113,16 @@ function prepareStatements(db: Database.Database) {
     createdAtFrom: db.prepare<[number], { revision: number; created_at: number }>(
       'SELECT revision, created_at FROM events WHERE revision >= ? ORDER BY revision LIMIT 1',
     ),
-    // Deletes events in (lo, hi] except those a current object or an event after `cutoff` points at.
-    deleteEvents: db.prepare<[number, number, number, number]>(
-      `DELETE FROM events WHERE revision > ? AND revision <= ?
-         AND revision NOT IN (SELECT revision FROM objects)
-         AND revision NOT IN (SELECT prev_revision FROM events WHERE revision > ? AND prev_revision <= ?)`,
-    ),
+    // Events up to the compacted revision that neither a current object nor a later event points at.
+    unreachable: db
+      .prepare<[number, number, number, number], number>(
+        `SELECT revision FROM events WHERE revision <= ?
+           AND revision NOT IN (SELECT revision FROM objects)
+           AND revision NOT IN (SELECT prev_revision FROM events WHERE revision > ? AND prev_revision <= ?)
+         ORDER BY revision LIMIT ?`,
+      )
+      .pluck(),
+    deleteEvent: db.prepare<[number]>('DELETE FROM events WHERE revision = ?'),
   };
 }
 
@@ -181,16 +188,21 @@ export class StoreDatabase {
     const record = { row, createdAt };
     this.journal?.append(encodeRecord(record));
     this.pending.push(record);
-    if (this.pending.length >= this.maxBatch) this.flush();
+    // The write is durable now; a failing SQLite commit must not make it look failed to the caller.
+    if (this.pending.length >= this.maxBatch) this.flushReportingErrors();
     else if (!this.flushScheduled) {
       this.flushScheduled = setImmediate(() => {
         this.flushScheduled = undefined;
-        try {
-          this.flush();
-        } catch (err) {
-          this.onFlushError(err);
-        }
+        this.flushReportingErrors();
       });
+    }
+  }
+
+  private flushReportingErrors(): void {
+    try {
+      this.flush();
+    } catch (err) {
+      this.onFlushError(err);
     }
   }
 
@@ -240,23 +252,24 @@ export class StoreDatabase {
   }
 
   /**
-   * Forgets the events up to and including `through` (but keeps the rows that current objects and the
-   * remaining events point at), in bounded transactions, and records the new compacted revision (and the
-   * current revision, in case the newest rows go). Rows kept earlier are reconsidered every time.
+   * Makes `through` the compacted revision (and records the current revision, in case the newest rows
+   * go), then deletes at most `maxRows` of the rows that became unreachable: those up to `through` that
+   * neither a current object nor a later event points at. The revision is recorded before any row goes,
+   * so a crash in between leaves rows to delete next time, never a watchable gap. Rows kept earlier are
+   * reconsidered every time. Returns how many rows were deleted.
    */
-  compactThrough(through: number, currentRevision: number, chunk = 20_000): void {
+  compactThrough(through: number, currentRevision: number, maxRows = Number.MAX_SAFE_INTEGER): number {
     this.flush();
-    for (let done = 0; done < through;) {
-      const upTo = Math.min(through, done + chunk);
-      this.db.transaction(() => {
-        this.stmt.deleteEvents.run(done, upTo, through, through);
-        if (upTo === through) {
-          this.stmt.setMeta.run(COMPACTED, through);
-          this.stmt.setMeta.run(FLOOR, currentRevision);
-        }
-      })();
-      done = upTo;
-    }
+    this.db.transaction(() => {
+      this.stmt.setMeta.run(COMPACTED, Math.max(through, this.meta(COMPACTED)));
+      this.stmt.setMeta.run(FLOOR, currentRevision);
+    })();
+    const doomed = this.stmt.unreachable.all(through, through, through, maxRows);
+    const deleteChunk = this.db.transaction((revisions: number[]) => {
+      for (const revision of revisions) this.stmt.deleteEvent.run(revision);
+    });
+    for (let i = 0; i < doomed.length; i += DELETE_CHUNK) deleteChunk(doomed.slice(i, i + DELETE_CHUNK));
+    return doomed.length;
   }
 
   /** Commits what is pending and closes the database and the journal (again: no-op). */

@@ -40,6 +40,7 @@ export interface SqliteStore extends Store {
 }
 
 const DEFAULT_COMPACTION_INTERVAL_MS = 30_000;
+const PERIODIC_COMPACTION_MAX_ROWS = 50_000;
 
 const LIST_TOO_OLD =
   'The provided continue parameter is too old to display a consistent list result. You can start a new ' +
@@ -94,7 +95,9 @@ class SqliteStoreImpl implements SqliteStore {
     }
     const intervalMs = config.compaction?.intervalMs ?? DEFAULT_COMPACTION_INTERVAL_MS;
     if (intervalMs > 0) {
-      this.timer = setInterval(() => this.compact(), intervalMs);
+      // A periodic run deletes a bounded number of rows so that it never blocks the event loop for long;
+      // what is left over goes in the next run.
+      this.timer = setInterval(() => this.runPeriodicCompaction(), intervalMs);
       this.timer.unref();
     }
   }
@@ -169,6 +172,11 @@ class SqliteStoreImpl implements SqliteStore {
   }
 
   compact(): number {
+    return this.compactUpTo(Number.MAX_SAFE_INTEGER);
+  }
+
+  /** Moves the compacted revision per the policy and deletes at most `maxRows` unreachable rows. */
+  private compactUpTo(maxRows: number): number {
     const target = compactionTarget(
       this.policy,
       this.currentRevision,
@@ -176,11 +184,11 @@ class SqliteStoreImpl implements SqliteStore {
       this.now(),
       (revision) => this.db.eventAtOrAfter(revision)?.created_at,
     );
-    if (target > this.compacted) {
-      this.db.compactThrough(target, this.currentRevision);
-      this.compacted = target;
-      this.recent.dropThrough(target);
-    }
+    // Forget in memory first: from here on no watch or list may start at or below the target.
+    this.compacted = target;
+    this.recent.dropThrough(target);
+    // Runs even when the target did not move: rows kept earlier may have become unreachable since.
+    if (target > 0) this.db.compactThrough(target, this.currentRevision, maxRows);
     return this.compacted;
   }
 
@@ -188,6 +196,14 @@ class SqliteStoreImpl implements SqliteStore {
     if (this.timer) clearInterval(this.timer);
     this.hub.clear();
     this.db.close();
+  }
+
+  private runPeriodicCompaction(): void {
+    try {
+      this.compactUpTo(PERIODIC_COMPACTION_MAX_ROWS);
+    } catch (err) {
+      console.error('storage: compaction failed', err);
+    }
   }
 
   private indexOf(storageKey: string): ObjectIndex {
