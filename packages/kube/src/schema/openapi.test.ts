@@ -197,6 +197,38 @@ describe('buildOpenApiV3Document', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each([
+    ['apps/v1', apps],
+    ['core/v1', core],
+  ])('%s is well-formed OpenAPI 3.0 (templated parameters declared, responses described)', (_gv, doc) => {
+    const problems: string[] = [];
+    const methods = ['get', 'put', 'post', 'delete', 'patch'];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const shared = (item.parameters as unknown as { name: string; in: string }[] | undefined) ?? [];
+      for (const method of methods.filter((m) => item[m])) {
+        const op = item[method];
+        const params = [
+          ...shared,
+          ...((op.parameters as { name: string; in: string; required?: boolean }[]) ?? []),
+        ];
+        for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
+          if (!params.some((p) => p.in === 'path' && p.name === name))
+            problems.push(`${method} ${path}: ${name}`);
+        }
+        const responses = Object.values(op.responses as Record<string, { description?: string }>);
+        if (!responses.length || responses.some((r) => !r.description))
+          problems.push(`${method} ${path}: responses`);
+        if (!op.operationId) problems.push(`${method} ${path}: operationId`);
+      }
+    }
+    const ids = Object.values(doc.paths).flatMap((item) =>
+      methods.filter((m) => item[m]).map((m) => item[m].operationId as string),
+    );
+    expect(problems).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc).toMatchObject({ openapi: '3.0.0', info: { title: 'Kubernetes' } });
+  });
+
   it('serves subresources with their response kinds', () => {
     const base = '/api/v1/namespaces/{namespace}/pods/{name}';
     expect(core.paths[`${base}/eviction`].post).toMatchObject({
