@@ -1,0 +1,437 @@
+/**
+ * Throw-away fixture recorder (not part of the test run). Starts a tiny fake API server on 127.0.0.1 that
+ * answers /version (1.32, so the kubectl dispatcher runs kubectl 1.32), legacy discovery, and records every
+ * POST body; then runs the real `kubectl create <generator>` commands below and writes, per case:
+ *   <name>.bin   the protobuf request body kubectl sent
+ *   <name>.json  `kubectl create ... --dry-run=client -o json` (the JSON kubectl would have sent), if any
+ * Usage: npx tsx packages/kube/src/protobuf/testdata/capture.ts
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeEnvelope, isKubernetesProtobuf } from '../decode';
+
+interface Case {
+  name: string;
+  args: string[];
+  /** Whether `--dry-run=client -o json` works for this command (token and auth can-i have none). */
+  dryRun: boolean;
+}
+
+const CASES: Case[] = [
+  { name: 'namespace', args: ['create', 'namespace', 'team-a'], dryRun: true },
+  {
+    name: 'configmap',
+    args: [
+      'create',
+      'configmap',
+      'cfg',
+      '--from-literal=a=b',
+      '--from-literal=empty=',
+      '--from-file=bin=@BIN',
+    ],
+    dryRun: true,
+  },
+  {
+    name: 'secret-generic',
+    args: ['create', 'secret', 'generic', 's1', '--from-literal=user=admin', '--type=Opaque'],
+    dryRun: true,
+  },
+  {
+    name: 'secret-docker-registry',
+    args: [
+      'create',
+      'secret',
+      'docker-registry',
+      'reg',
+      '--docker-server=r.example.com',
+      '--docker-username=u',
+      '--docker-password=p',
+    ],
+    dryRun: true,
+  },
+  {
+    name: 'secret-tls',
+    args: ['create', 'secret', 'tls', 'tls1', '--cert=@CRT', '--key=@KEY'],
+    dryRun: true,
+  },
+  {
+    name: 'deployment',
+    args: [
+      'create',
+      'deployment',
+      'web',
+      '--image=nginx:1.27',
+      '--image=busybox',
+      '--replicas=0',
+      '--port=80',
+    ],
+    dryRun: true,
+  },
+  {
+    name: 'deployment-command',
+    args: ['create', 'deployment', 'cmd', '--image=busybox', '--', 'sh', '-c', 'sleep 3600'],
+    dryRun: true,
+  },
+  {
+    name: 'service-clusterip',
+    args: ['create', 'service', 'clusterip', 'svc', '--tcp=80:8080', '--tcp=443:https'],
+    dryRun: true,
+  },
+  {
+    name: 'service-headless',
+    args: ['create', 'service', 'clusterip', 'hl', '--clusterip=None'],
+    dryRun: true,
+  },
+  {
+    name: 'service-nodeport',
+    args: ['create', 'service', 'nodeport', 'np', '--tcp=80:8080', '--node-port=30080'],
+    dryRun: true,
+  },
+  {
+    name: 'service-loadbalancer',
+    args: ['create', 'service', 'loadbalancer', 'lb', '--tcp=80'],
+    dryRun: true,
+  },
+  {
+    name: 'service-externalname',
+    args: ['create', 'service', 'externalname', 'ext', '--external-name=example.com'],
+    dryRun: true,
+  },
+  {
+    name: 'job',
+    args: ['create', 'job', 'pi', '--image=perl:5.34', '--', 'perl', '-Mbignum=bpi', '-wle', 'print bpi(20)'],
+    dryRun: true,
+  },
+  {
+    name: 'cronjob',
+    args: [
+      'create',
+      'cronjob',
+      'tick',
+      '--image=busybox',
+      '--schedule=*/5 * * * *',
+      '--restart=OnFailure',
+      '--',
+      'date',
+    ],
+    dryRun: true,
+  },
+  { name: 'serviceaccount', args: ['create', 'serviceaccount', 'robot'], dryRun: true },
+  {
+    name: 'role',
+    args: [
+      'create',
+      'role',
+      'reader',
+      '--verb=get,list,watch',
+      '--resource=pods,deployments.apps,pods/log',
+      '--resource-name=a',
+    ],
+    dryRun: true,
+  },
+  {
+    name: 'rolebinding',
+    args: [
+      'create',
+      'rolebinding',
+      'rb',
+      '--role=reader',
+      '--user=alice',
+      '--group=devs',
+      '--serviceaccount=default:robot',
+    ],
+    dryRun: true,
+  },
+  {
+    name: 'clusterrole',
+    args: ['create', 'clusterrole', 'cr', '--verb=get', '--non-resource-url=/logs/*', '--resource=nodes'],
+    dryRun: true,
+  },
+  {
+    name: 'clusterrole-aggregation',
+    args: [
+      'create',
+      'clusterrole',
+      'agg',
+      '--aggregation-rule=rbac.example.com/aggregate-to-monitoring=true',
+    ],
+    dryRun: true,
+  },
+  {
+    name: 'clusterrolebinding',
+    args: ['create', 'clusterrolebinding', 'crb', '--clusterrole=cr', '--user=bob'],
+    dryRun: true,
+  },
+  {
+    name: 'quota',
+    args: [
+      'create',
+      'quota',
+      'q',
+      '--hard=cpu=1,memory=1Gi,pods=10,requests.storage=500m',
+      '--scopes=BestEffort',
+    ],
+    dryRun: true,
+  },
+  {
+    name: 'ingress',
+    args: [
+      'create',
+      'ingress',
+      'ing',
+      '--class=nginx',
+      '--rule=foo.com/bar*=svc1:8080,tls=my-cert',
+      '--rule=/path=svc2:http',
+      '--default-backend=svc3:80',
+      '--annotation=a.example.com/x=y',
+    ],
+    dryRun: true,
+  },
+  {
+    name: 'pdb-min-available',
+    args: ['create', 'pdb', 'pdb1', '--selector=app=web', '--min-available=50%'],
+    dryRun: true,
+  },
+  {
+    name: 'pdb-max-unavailable',
+    args: ['create', 'pdb', 'pdb2', '--selector=app=web', '--max-unavailable=0'],
+    dryRun: true,
+  },
+  {
+    name: 'priorityclass',
+    args: [
+      'create',
+      'priorityclass',
+      'high',
+      '--value=1000',
+      '--description=important',
+      '--preemption-policy=Never',
+    ],
+    dryRun: true,
+  },
+  {
+    name: 'priorityclass-default',
+    args: ['create', 'priorityclass', 'zero', '--value=0', '--global-default=true'],
+    dryRun: true,
+  },
+  {
+    name: 'token',
+    args: [
+      'create',
+      'token',
+      'robot',
+      '--duration=10m',
+      '--audience=api',
+      '--bound-object-kind=Pod',
+      '--bound-object-name=p1',
+      '--bound-object-uid=0c5f3c9e-1111-4222-8333-944455556666',
+    ],
+    dryRun: false,
+  },
+  { name: 'auth-can-i', args: ['auth', 'can-i', 'get', 'pods'], dryRun: false },
+  {
+    name: 'auth-can-i-subresource',
+    args: ['auth', 'can-i', 'create', 'deployments.apps/scale', '-n', 'prod'],
+    dryRun: false,
+  },
+];
+
+const GROUPS: Record<string, { version: string; resources: [string, string, boolean][] }> = {
+  '': {
+    version: 'v1',
+    resources: [
+      ['namespaces', 'Namespace', false],
+      ['configmaps', 'ConfigMap', true],
+      ['secrets', 'Secret', true],
+      ['services', 'Service', true],
+      ['serviceaccounts', 'ServiceAccount', true],
+      ['resourcequotas', 'ResourceQuota', true],
+      ['pods', 'Pod', true],
+      ['pods/log', 'Pod', true],
+      ['nodes', 'Node', false],
+    ],
+  },
+  apps: {
+    version: 'v1',
+    resources: [
+      ['deployments', 'Deployment', true],
+      ['deployments/scale', 'Scale', true],
+    ],
+  },
+  batch: {
+    version: 'v1',
+    resources: [
+      ['jobs', 'Job', true],
+      ['cronjobs', 'CronJob', true],
+    ],
+  },
+  'networking.k8s.io': { version: 'v1', resources: [['ingresses', 'Ingress', true]] },
+  policy: { version: 'v1', resources: [['poddisruptionbudgets', 'PodDisruptionBudget', true]] },
+  'scheduling.k8s.io': { version: 'v1', resources: [['priorityclasses', 'PriorityClass', false]] },
+  'rbac.authorization.k8s.io': {
+    version: 'v1',
+    resources: [
+      ['roles', 'Role', true],
+      ['rolebindings', 'RoleBinding', true],
+      ['clusterroles', 'ClusterRole', false],
+      ['clusterrolebindings', 'ClusterRoleBinding', false],
+    ],
+  },
+  'authorization.k8s.io': {
+    version: 'v1',
+    resources: [['selfsubjectaccessreviews', 'SelfSubjectAccessReview', false]],
+  },
+};
+
+function resourceList(groupVersion: string, resources: [string, string, boolean][]): object {
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion,
+    resources: resources.map(([name, kind, namespaced]) => ({
+      name,
+      singularName: name.includes('/') ? '' : kind.toLowerCase(),
+      namespaced,
+      kind,
+      verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+    })),
+  };
+}
+
+function discovery(path: string): object | undefined {
+  if (path === '/version') {
+    return { major: '1', minor: '32', gitVersion: 'v1.32.4', platform: 'linux/amd64' };
+  }
+  if (path === '/api') return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] };
+  if (path === '/api/v1') return resourceList('v1', GROUPS[''].resources);
+  if (path === '/apis') {
+    const groups = Object.entries(GROUPS)
+      .filter(([g]) => g)
+      .map(([name, { version }]) => {
+        const gv = { groupVersion: `${name}/${version}`, version };
+        return { name, versions: [gv], preferredVersion: gv };
+      });
+    return { kind: 'APIGroupList', apiVersion: 'v1', groups };
+  }
+  const m = /^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
+  if (m && GROUPS[m[1]]?.version === m[2]) return resourceList(`${m[1]}/${m[2]}`, GROUPS[m[1]].resources);
+  return undefined;
+}
+
+function reply(res: ServerResponse, code: number, body: object): void {
+  res.writeHead(code, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function main(): Promise<void> {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const work = mkdtempSync(join(tmpdir(), 'pb-capture-'));
+  const posts: Buffer[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (req.method === 'GET') {
+        const doc = discovery(path);
+        if (doc) return reply(res, 200, doc);
+        return reply(res, 404, {
+          kind: 'Status',
+          apiVersion: 'v1',
+          status: 'Failure',
+          code: 404,
+          reason: 'NotFound',
+        });
+      }
+      const body = Buffer.concat(chunks);
+      if (!isKubernetesProtobuf(req.headers['content-type'])) {
+        console.error(`non-protobuf ${req.method} ${path}: ${req.headers['content-type']}`);
+      }
+      posts.push(body);
+      const { apiVersion, kind } = decodeEnvelope(body);
+      return reply(res, 201, {
+        apiVersion,
+        kind,
+        metadata: { name: path.split('/').pop(), uid: 'u1', resourceVersion: '1' },
+        status:
+          kind === 'TokenRequest'
+            ? { token: 'tok', expirationTimestamp: '2030-01-01T00:00:00Z' }
+            : { allowed: true },
+      });
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  const kubeconfig = join(work, 'kubeconfig');
+  writeFileSync(
+    kubeconfig,
+    `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: http://127.0.0.1:${port}\n` +
+      `contexts:\n- name: c\n  context:\n    cluster: c\n    user: u\n    namespace: default\n` +
+      `current-context: c\nusers:\n- name: u\n  user:\n    token: t\n`,
+  );
+  writeFileSync(join(work, 'bin'), Buffer.from([0xff, 0x00, 0xfe, 0x01]));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:1024',
+      '-nodes',
+      '-subj',
+      '/CN=x',
+      '-days',
+      '1',
+      '-keyout',
+      join(work, 'key'),
+      '-out',
+      join(work, 'crt'),
+    ],
+    { stdio: 'ignore' },
+  );
+  const env = { ...process.env, KUBECONFIG: kubeconfig, HOME: work };
+  const subst = (a: string): string =>
+    a
+      .replace('@BIN', join(work, 'bin'))
+      .replace('@CRT', join(work, 'crt'))
+      .replace('@KEY', join(work, 'key'));
+  // Asynchronous on purpose: a synchronous child would block the event loop that serves kubectl.
+  const run = async (args: string[]): Promise<string> =>
+    (await promisify(execFile)('kubectl', args.map(subst), { env, encoding: 'utf8' })).stdout;
+  for (const c of CASES) {
+    const before = posts.length;
+    try {
+      console.log(`${c.name}: ${(await run(c.args)).trim()}`);
+    } catch (err) {
+      // `auth can-i` exits 1 when the answer is "no"; the request was still recorded.
+      const stderr = (err as { stderr?: string }).stderr ?? '';
+      console.log(`${c.name}: kubectl failed: ${stderr.trim() || (err as Error).message}`);
+    }
+    if (posts.length !== before + 1) {
+      console.log(`${c.name}: expected one POST, saw ${posts.length - before}`);
+      continue;
+    }
+    writeFileSync(join(here, `${c.name}.bin`), posts[posts.length - 1]);
+    if (c.dryRun) {
+      // Flags must precede `--`, after which everything is the container command.
+      const dash = c.args.includes('--') ? c.args.indexOf('--') : c.args.length;
+      const json = await run([
+        ...c.args.slice(0, dash),
+        '--dry-run=client',
+        '-o',
+        'json',
+        ...c.args.slice(dash),
+      ]);
+      writeFileSync(join(here, `${c.name}.json`), json);
+    }
+  }
+  server.close();
+}
+
+void main();
