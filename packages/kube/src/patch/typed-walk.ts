@@ -14,7 +14,7 @@ export type ListType = 'atomic' | 'set' | 'map';
 /**
  * Defaults of list-map key fields that the apiserver fills in before apply compares items, so that an
  * applied `ports: [{containerPort: 80}]` names the same item as the live `{containerPort: 80, protocol: TCP}`.
- * (Upstream reads them from the OpenAPI defaults, which our SchemaNode does not carry.)
+ * A `default` in the item schema wins (CRDs); the built-in definitions carry none, hence this table.
  */
 const KEY_FIELD_DEFAULTS: Record<string, unknown> = { protocol: 'TCP' };
 
@@ -47,12 +47,13 @@ export function listItemElement(
   index: number,
   listType: ListType,
   keys: string[],
+  itemNode?: SchemaNode,
 ): PathElement {
   if (listType === 'set' && !isObject(item) && !Array.isArray(item)) return `v:${JSON.stringify(item)}`;
   if (listType === 'map' && isObject(item)) {
     const key: JsonObject = {};
     for (const name of [...keys].sort()) {
-      const value = item[name] ?? KEY_FIELD_DEFAULTS[name];
+      const value = item[name] ?? itemNode?.properties?.[name]?.default ?? KEY_FIELD_DEFAULTS[name];
       if (value !== undefined) key[name] = value;
     }
     if (Object.keys(key).length > 0) return `k:${JSON.stringify(key)}`;
@@ -83,7 +84,7 @@ export function childrenOf(
     const items = itemSchema(node, registry);
     const keys = listKeysOf(node);
     return value.map((item, i) => ({
-      pe: listItemElement(item, i, listType, keys),
+      pe: listItemElement(item, i, listType, keys, items),
       value: item,
       schema: items,
       declared: false,
