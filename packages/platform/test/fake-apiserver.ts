@@ -181,6 +181,7 @@ export async function startFakeApiServer(dir: string): Promise<FakeApiServer> {
         const field = url.searchParams.get('fieldSelector');
         if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
           res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+          res.flushHeaders();
           const from = Number(url.searchParams.get('resourceVersion') || rv);
           if (log.length && from < log[0].rv - 1) {
             res.end(

@@ -75,6 +75,7 @@ async function forward(
       delete h.connection;
       delete h['keep-alive'];
       res.writeHead(up.statusCode ?? 502, h);
+      res.flushHeaders(); // watches: the client sees the 200 before the first event
       up.pipe(res);
       up.on('end', resolve);
       up.on('error', reject);
@@ -128,6 +129,7 @@ function filteredWatch(p: Platform, res: http.ServerResponse, url: URL, keep: Ke
         'content-type': 'application/json',
         'transfer-encoding': 'chunked',
       });
+      res.flushHeaders();
       if (up.statusCode !== 200) {
         up.pipe(res);
         up.on('end', resolve);
