@@ -8,8 +8,9 @@
  * shared with the index: no copy per read (a 30k-object list is just an array of references). Callers
  * that change an object must structuredClone it first; mutating one throws a TypeError.
  *
- * Every write is synchronous and durable when it returns (its own SQLite transaction); watchers are
- * called right after the commit, before the write returns.
+ * Every write is synchronous and durable when it returns (appended to the journal with one write(2);
+ * SQLite receives writes in batches, see database.ts); watchers are called right after that, before the
+ * write returns. Writes cost O(1) apart from the JSON work; lists sort lazily (see object-index.ts).
  */
 import { errors, type KubeObject } from '@sphere/shared';
 import { compactionTarget, defaultCompactionPolicy, type CompactionPolicy } from './compaction';
@@ -75,7 +76,10 @@ class SqliteStoreImpl implements SqliteStore {
 
   constructor(config: SqliteStoreConfig) {
     this.now = config.now ?? Date.now;
-    this.policy = { ...defaultCompactionPolicy, ...config.compaction };
+    this.policy = {
+      minRetainedEvents: config.compaction?.minRetainedEvents ?? defaultCompactionPolicy.minRetainedEvents,
+      maxAgeMs: config.compaction?.maxAgeMs ?? defaultCompactionPolicy.maxAgeMs,
+    };
     this.recent = new RecentEvents(config.recentEvents ?? 4096);
     this.hub = new WatchHub(
       config.onWatcherError ??
