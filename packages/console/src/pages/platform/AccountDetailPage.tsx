@@ -1,0 +1,82 @@
+/**
+ * @module AccountDetailPage
+ * One account: attributes and login history.
+ */
+import { Breadcrumb, Card, Col, Descriptions, Row, Spin, Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import type { KubeObject } from '@sphere/shared';
+import { iam } from '../../api/iam';
+import { formatTime } from '../../resources/meta';
+import { GLOBALROLE_ANNOTATION } from './AccountsPage';
+
+type Any = Record<string, unknown>;
+
+export function AccountDetailPage() {
+  const { t, i18n } = useTranslation();
+  const { name = '' } = useParams();
+  const user = useQuery({ queryKey: ['user', name], queryFn: () => iam.getUser(name) });
+  const records = useQuery({ queryKey: ['loginrecords', name], queryFn: () => iam.loginRecords(name) });
+  if (user.isLoading) return <Spin />;
+  const u = user.data;
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/accounts">{t('ACCOUNTS')}</Link> }, { title: name }]}
+      />
+      <Row gutter={16}>
+        <Col xs={24} lg={8}>
+          <Card title={name}>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('STATUS')}>{u?.status?.state ?? '-'}</Descriptions.Item>
+              <Descriptions.Item label={t('EMAIL')}>{u?.spec?.email ?? '-'}</Descriptions.Item>
+              <Descriptions.Item label={t('PLATFORM_ROLE')}>
+                {u?.metadata.annotations?.[GLOBALROLE_ANNOTATION] ?? '-'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('CREATED_TIME')}>
+                {formatTime(u?.metadata.creationTimestamp, i18n.language)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('LAST_LOGIN')}>
+                {formatTime(u?.status?.lastLoginTime, i18n.language)}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} lg={16}>
+          <Card title={t('LOGIN_HISTORY')}>
+            <Table<KubeObject>
+              size="small"
+              rowKey={(r) => r.metadata.name ?? ''}
+              loading={records.isLoading}
+              dataSource={records.data?.items ?? []}
+              columns={[
+                {
+                  key: 'time',
+                  title: t('TIME'),
+                  render: (_, r) => formatTime(r.metadata.creationTimestamp, i18n.language),
+                },
+                {
+                  key: 'ok',
+                  title: t('STATUS'),
+                  render: (_, r) => t((r.spec as Any)?.success ? 'SUCCESS' : 'FAILED'),
+                },
+                {
+                  key: 'ip',
+                  title: t('SOURCE_IP'),
+                  render: (_, r) => String((r.spec as Any)?.sourceIP ?? '-'),
+                },
+                {
+                  key: 'reason',
+                  title: t('REASON'),
+                  render: (_, r) => String((r.spec as Any)?.reason ?? '-'),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { can, mergeRules, parseRules, type RuleMap } from './rules';
+
+const role = (rules: Record<string, string>, star = false) => ({
+  metadata: { annotations: { 'iam.kubesphere.io/role-template-rules': JSON.stringify(rules) } },
+  rules: star ? [{ verbs: ['*'], resources: ['*'], apiGroups: ['*'] }] : [],
+});
+
+describe('parseRules', () => {
+  it.each([
+    [
+      '3.x roles list',
+      { items: [role({ workloads: 'view' }), role({ workloads: 'manage', secrets: 'view' })] },
+      { workloads: ['view', 'manage'], secrets: ['view'] },
+    ],
+    ['wildcard role', [role({}, true)], { _: ['manage'] }],
+    [
+      '2.0 simple rules',
+      [{ name: 'projects', actions: ['view', 'create'] }],
+      { projects: ['view', 'create'] },
+    ],
+    ['flat map', { members: ['view', 'edit', 'bogus'] }, { members: ['view', 'edit'] }],
+    ['bad annotation', [{ metadata: { annotations: { 'iam.kubesphere.io/role-template-rules': '{' } } }], {}],
+    ['nothing', null, {}],
+  ])('%s', (_n, body, want) => expect(parseRules(body)).toEqual(want));
+});
+
+describe('can', () => {
+  const rules: RuleMap = { workloads: ['view'], secrets: ['manage'], members: ['view', 'create'] };
+  it.each([
+    ['workloads', 'view', true],
+    ['workloads', 'create', false],
+    ['secrets', 'delete', true],
+    ['members', 'create', true],
+    ['members', 'delete', false],
+    ['nodes|workloads', 'view', true],
+    ['nodes', 'view', false],
+  ] as const)('%s %s', (key, action, want) => expect(can(rules, key, action)).toBe(want));
+  it('wildcard and unknown rules allow', () => {
+    expect(can({ _: ['manage'] }, 'anything', 'delete')).toBe(true);
+    expect(can(null, 'anything', 'delete')).toBe(true);
+  });
+});
+
+describe('mergeRules', () => {
+  it('unions actions across scopes', () => {
+    expect(mergeRules({ a: ['view'] }, null, { a: ['edit'], b: ['view'] })).toEqual({
+      a: ['view', 'edit'],
+      b: ['view'],
+    });
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * @module rules
+ * "What can I do here": the user's allowed actions per permission module, at platform, workspace and
+ * project scope, and the pure checks menus and buttons use. Buttons are hidden cosmetically; the
+ * platform authorizes every request regardless.
+ */
+
+export type Action = 'view' | 'create' | 'edit' | 'delete' | 'manage';
+/** module → actions. The `_` module is a wildcard (a role with `*` rules). */
+export type RuleMap = Record<string, Action[]>;
+
+const ACTIONS: Action[] = ['view', 'create', 'edit', 'delete', 'manage'];
+export const TEMPLATE_RULES_ANNOTATION = 'iam.kubesphere.io/role-template-rules';
+
+interface RoleLike {
+  metadata?: { annotations?: Record<string, string> };
+  rules?: { verbs?: string[]; resources?: string[]; apiGroups?: string[] }[];
+}
+
+function addActions(map: RuleMap, module: string, actions: Action[]): void {
+  const set = new Set([...(map[module] ?? []), ...actions]);
+  map[module] = ACTIONS.filter((a) => set.has(a));
+}
+
+function toActions(value: unknown): Action[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[|,]/) : [];
+  return list.map((v) => String(v).trim()).filter((v): v is Action => (ACTIONS as string[]).includes(v));
+}
+
+/**
+ * Builds a RuleMap from whatever the rules endpoint returned:
+ * - roles (`{items}` or an array) carrying the `role-template-rules` annotation (KubeSphere 3.x),
+ *   where a role whose rules grant `*` verbs on `*` resources becomes the `_` wildcard;
+ * - 2.0 "simple rules" `[{name, actions}]`;
+ * - an already flat `{module: actions}` map.
+ */
+export function parseRules(body: unknown): RuleMap {
+  const map: RuleMap = {};
+  const list: unknown[] = Array.isArray(body)
+    ? body
+    : body && typeof body === 'object' && Array.isArray((body as { items?: unknown[] }).items)
+      ? (body as { items: unknown[] }).items
+      : [];
+  if (!Array.isArray(body) && list.length === 0 && body && typeof body === 'object') {
+    for (const [module, actions] of Object.entries(body as Record<string, unknown>)) {
+      if (module !== 'items') addActions(map, module, toActions(actions));
+    }
+    return map;
+  }
+  for (const entry of list) {
+    if (!entry || typeof entry !== 'object') continue;
+    const simple = entry as { name?: string; actions?: unknown };
+    if (typeof simple.name === 'string' && simple.actions !== undefined) {
+      addActions(map, simple.name, toActions(simple.actions));
+      continue;
+    }
+    const role = entry as RoleLike;
+    const raw = role.metadata?.annotations?.[TEMPLATE_RULES_ANNOTATION];
+    if (raw) {
+      try {
+        const parsed = JSON.parse(raw) as Record<string, unknown>;
+        for (const [module, actions] of Object.entries(parsed)) addActions(map, module, toActions(actions));
+      } catch {
+        // a malformed annotation grants nothing
+      }
+    }
+    const star = role.rules?.some((r) => r.verbs?.includes('*') && r.resources?.includes('*'));
+    if (star) addActions(map, '_', ['manage']);
+  }
+  return map;
+}
+
+/** Union of several scopes' rules (platform ∪ workspace ∪ project, as the authorizer evaluates). */
+export function mergeRules(...maps: (RuleMap | null | undefined)[]): RuleMap {
+  const out: RuleMap = {};
+  for (const m of maps)
+    if (m) for (const [module, actions] of Object.entries(m)) addActions(out, module, actions);
+  return out;
+}
+
+/**
+ * May the user perform `action` on `authKey` (`a|b` = any of)? `manage` implies every action; `_` is a
+ * wildcard module. `null` rules mean "unknown" (endpoint unavailable) and allow, leaving the decision
+ * to the server.
+ */
+export function can(rules: RuleMap | null, authKey: string, action: Action = 'view'): boolean {
+  if (rules === null) return true;
+  const modules = [...authKey.split('|'), '_'];
+  return modules.some((m) => {
+    const actions = rules[m];
+    return !!actions && (actions.includes('manage') || actions.includes(action));
+  });
+}

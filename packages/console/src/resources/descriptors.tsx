@@ -1,0 +1,290 @@
+/**
+ * @module descriptors
+ * One descriptor per kind the console lists. Adding a kind = adding an entry here plus its locale keys.
+ */
+import { Tag } from 'antd';
+import type { KubeObject } from '@sphere/shared';
+import type { ColumnDef, DetailTab, ExtraAction, ResourceDescriptor } from './descriptor';
+import { KINDS } from './kinds';
+import { applicationOf, formatTime, updateTimeOf } from './meta';
+import * as st from './status';
+
+type Any = Record<string, unknown>;
+const spec = (o: KubeObject) => (o.spec ?? {}) as Any;
+const status = (o: KubeObject) => (o.status ?? {}) as Any;
+
+const created: ColumnDef = {
+  key: 'created',
+  title: 'CREATED_TIME',
+  sortBy: 'createTime',
+  render: (o, _t, lang) => formatTime(o.metadata.creationTimestamp, lang),
+};
+const updated: ColumnDef = {
+  key: 'updated',
+  title: 'UPDATED_TIME',
+  sortBy: 'updateTime',
+  render: (o, _t, lang) => formatTime(updateTimeOf(o), lang),
+};
+const application: ColumnDef = { key: 'app', title: 'APPLICATION', render: (o) => applicationOf(o) || '-' };
+
+const WORKLOAD_TABS: DetailTab[] = ['resource-status', 'revisions', 'events', 'metadata', 'yaml'];
+const SIMPLE_TABS: DetailTab[] = ['resource-status', 'events', 'metadata', 'yaml'];
+
+/** Redeploy = merge-patch the pod template's restartedAt annotation (clock injected). */
+export const redeploy: ExtraAction = {
+  key: 'redeploy',
+  label: 'REDEPLOY',
+  action: 'edit',
+  patch: (_o, now) => ({
+    spec: { template: { metadata: { annotations: { 'kubesphere.io/restartedAt': now.toISOString() } } } },
+  }),
+};
+
+const suspend = (value: boolean): ExtraAction => ({
+  key: value ? 'pause' : 'start',
+  label: value ? 'PAUSE' : 'START',
+  action: 'edit',
+  visible: (o) => !!spec(o).suspend !== value,
+  patch: () => ({ spec: { suspend: value } }),
+});
+
+const cordon = (value: boolean): ExtraAction => ({
+  key: value ? 'cordon' : 'uncordon',
+  label: value ? 'CORDON' : 'UNCORDON',
+  action: 'edit',
+  visible: (o) => !!spec(o).unschedulable !== value,
+  patch: () => ({ spec: { unschedulable: value ? true : null } }),
+});
+
+const workload = (
+  ref: typeof KINDS.deployments,
+  route: string,
+  title: string,
+  statusFn: (o: KubeObject) => st.StatusInfo,
+  time: ColumnDef,
+): ResourceDescriptor => ({
+  ref,
+  route,
+  title,
+  description: `${title}_DESC`,
+  columns: [application, time],
+  status: statusFn,
+  statusFilters: ['running', 'updating', 'stopped'],
+  defaultSort: time.sortBy,
+  wizard: route,
+  extraActions: [redeploy],
+  tabs: WORKLOAD_TABS,
+});
+
+/** Descriptors of project-scoped kinds, keyed by route segment. */
+export const PROJECT_RESOURCES: Record<string, ResourceDescriptor> = {
+  deployments: workload(KINDS.deployments, 'deployments', 'DEPLOYMENTS', st.workloadStatus, updated),
+  statefulsets: workload(KINDS.statefulsets, 'statefulsets', 'STATEFULSETS', st.workloadStatus, created),
+  daemonsets: workload(KINDS.daemonsets, 'daemonsets', 'DAEMONSETS', st.daemonSetStatus, created),
+  jobs: {
+    ref: KINDS.jobs,
+    route: 'jobs',
+    title: 'JOBS',
+    description: 'JOBS_DESC',
+    columns: [{ ...updated, title: 'LAST_SCHEDULE_TIME' }],
+    status: st.jobStatus,
+    statusFilters: ['running', 'completed', 'failed'],
+    defaultSort: 'updateTime',
+    wizard: 'jobs',
+    tabs: SIMPLE_TABS,
+  },
+  cronjobs: {
+    ref: KINDS.cronjobs,
+    route: 'cronjobs',
+    title: 'CRONJOBS',
+    description: 'CRONJOBS_DESC',
+    columns: [
+      { key: 'schedule', title: 'SCHEDULE', render: (o) => String(spec(o).schedule ?? '-') },
+      created,
+    ],
+    status: st.cronJobStatus,
+    wizard: 'cronjobs',
+    extraActions: [suspend(true), suspend(false)],
+    tabs: SIMPLE_TABS,
+  },
+  pods: {
+    ref: KINDS.pods,
+    route: 'pods',
+    title: 'PODS',
+    description: 'PODS_DESC',
+    columns: [
+      { key: 'node', title: 'NODE', render: (o) => String(spec(o).nodeName ?? '-') },
+      { key: 'ip', title: 'POD_IP', render: (o) => String(status(o).podIP ?? '-') },
+      application,
+      { ...created, title: 'CREATED_TIME' },
+    ],
+    status: st.podStatus,
+    tabs: SIMPLE_TABS,
+  },
+  services: {
+    ref: KINDS.services,
+    route: 'services',
+    title: 'SERVICES',
+    description: 'SERVICES_DESC',
+    columns: [
+      {
+        key: 'svcType',
+        title: 'SERVICE_TYPE',
+        render: (o, t) => {
+          const type = o.metadata.annotations?.['kubesphere.io/serviceType'];
+          const headless = spec(o).clusterIP === 'None';
+          return type ? t(type.toUpperCase()) : headless ? t('HEADLESS') : t('VIRTUAL_IP');
+        },
+      },
+      { key: 'access', title: 'INTERNET_ACCESS', render: (o) => String(spec(o).type ?? 'ClusterIP') },
+      application,
+      created,
+    ],
+    wizard: 'services',
+    tabs: SIMPLE_TABS,
+  },
+  routes: {
+    ref: KINDS.ingresses,
+    route: 'routes',
+    title: 'ROUTES',
+    description: 'ROUTES_DESC',
+    columns: [
+      {
+        key: 'gateway',
+        title: 'GATEWAY_ADDRESS',
+        render: (o) => {
+          const lb = (
+            status(o).loadBalancer as { ingress?: { ip?: string; hostname?: string }[] } | undefined
+          )?.ingress?.[0];
+          return lb?.ip ?? lb?.hostname ?? '-';
+        },
+      },
+      application,
+      created,
+    ],
+    wizard: 'routes',
+    tabs: SIMPLE_TABS,
+  },
+  volumes: {
+    ref: KINDS.persistentvolumeclaims,
+    route: 'volumes',
+    title: 'VOLUMES',
+    description: 'VOLUMES_DESC',
+    columns: [
+      {
+        key: 'capacity',
+        title: 'CAPACITY',
+        render: (o) =>
+          String(
+            (status(o).capacity as Any | undefined)?.storage ??
+              ((spec(o).resources as Any | undefined)?.requests as Any | undefined)?.storage ??
+              '-',
+          ),
+      },
+      { key: 'sc', title: 'STORAGE_CLASS', render: (o) => String(spec(o).storageClassName ?? '-') },
+      created,
+    ],
+    status: st.pvcStatus,
+    statusFilters: ['bound', 'pending', 'lost'],
+    wizard: 'volumes',
+    tabs: SIMPLE_TABS,
+  },
+  secrets: {
+    ref: KINDS.secrets,
+    route: 'secrets',
+    title: 'SECRETS',
+    description: 'SECRETS_DESC',
+    columns: [
+      { key: 'type', title: 'TYPE', render: (o) => String((o as Any).type ?? 'Opaque') },
+      {
+        key: 'count',
+        title: 'CONFIG_NUMBER',
+        render: (o) => Object.keys(((o as Any).data as Any | undefined) ?? {}).length,
+      },
+      created,
+    ],
+    wizard: 'secrets',
+    tabs: ['data', 'events', 'metadata', 'yaml'],
+  },
+  configmaps: {
+    ref: KINDS.configmaps,
+    route: 'configmaps',
+    title: 'CONFIGMAPS',
+    description: 'CONFIGMAPS_DESC',
+    columns: [
+      {
+        key: 'keys',
+        title: 'CONFIG_FIELD',
+        render: (o) => Object.keys(((o as Any).data as Any | undefined) ?? {}).join(', ') || '-',
+      },
+      created,
+    ],
+    wizard: 'configmaps',
+    tabs: ['data', 'events', 'metadata', 'yaml'],
+  },
+};
+
+/** Cluster-scoped kinds under Platform › Infrastructure. */
+export const CLUSTER_RESOURCES: Record<string, ResourceDescriptor> = {
+  nodes: {
+    ref: KINDS.nodes,
+    route: 'nodes',
+    title: 'NODES',
+    description: 'NODES_DESC',
+    columns: [
+      {
+        key: 'role',
+        title: 'ROLE',
+        render: (o) =>
+          Object.keys(o.metadata.labels ?? {})
+            .filter((l) => l.startsWith('node-role.kubernetes.io/'))
+            .map((l) => <Tag key={l}>{l.split('/')[1]}</Tag>),
+      },
+      {
+        key: 'os',
+        title: 'SYSTEM_VERSION',
+        render: (o) => String((status(o).nodeInfo as Any | undefined)?.osImage ?? '-'),
+      },
+      {
+        key: 'cpu',
+        title: 'CPU',
+        render: (o) => String((status(o).allocatable as Any | undefined)?.cpu ?? '-'),
+      },
+      {
+        key: 'memory',
+        title: 'MEMORY',
+        render: (o) => String((status(o).allocatable as Any | undefined)?.memory ?? '-'),
+      },
+      created,
+    ],
+    status: st.nodeStatus,
+    extraActions: [cordon(true), cordon(false)],
+    tabs: ['resource-status', 'events', 'metadata', 'yaml'],
+  },
+  storageclasses: {
+    ref: KINDS.storageclasses,
+    route: 'storageclasses',
+    title: 'STORAGE_CLASSES',
+    description: 'STORAGE_CLASSES_DESC',
+    columns: [
+      { key: 'provisioner', title: 'PROVISIONER', render: (o) => String((o as Any).provisioner ?? '-') },
+      {
+        key: 'default',
+        title: 'DEFAULT',
+        render: (o, t) =>
+          o.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true' ? (
+            <Tag color="green">{t('DEFAULT')}</Tag>
+          ) : (
+            '-'
+          ),
+      },
+      {
+        key: 'reclaim',
+        title: 'RECLAIM_POLICY',
+        render: (o) => String((o as Any).reclaimPolicy ?? 'Delete'),
+      },
+      created,
+    ],
+    tabs: ['metadata', 'yaml'],
+  },
+};

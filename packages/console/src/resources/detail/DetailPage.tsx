@@ -1,0 +1,144 @@
+/**
+ * @module DetailPage
+ * The generic detail page: breadcrumb, summary card, tabs as child routes; live via watch.
+ */
+import { useState } from 'react';
+import { Alert, App, Breadcrumb, Card, Col, Result, Row, Spin, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { deleteResource, patchResource } from '../../api/resources';
+import { ApiError } from '../../api/errors';
+import { DeleteConfirm } from '../../components/DeleteConfirm';
+import { EditYamlModal } from '../../components/EditYamlModal';
+import { useCan } from '../../permissions/ScopeRules';
+import type { DetailTab, ResourceDescriptor } from '../descriptor';
+import { SummaryCard } from './SummaryCard';
+import { StatusTab } from './StatusTab';
+import { DataTab, EventsTab, MetadataTab, RevisionsTab, YamlTab } from './tabs';
+import { useLiveObject } from './useLiveObject';
+
+const TAB_LABELS: Record<DetailTab, string> = {
+  'resource-status': 'RESOURCE_STATUS',
+  revisions: 'REVISION_RECORDS',
+  pods: 'PODS',
+  events: 'EVENTS',
+  metadata: 'METADATA',
+  yaml: 'YAML',
+  data: 'DATA',
+  rules: 'RULES',
+};
+
+/** Detail page of one object; `listPath` is the breadcrumb's parent. */
+export function DetailPage({
+  descriptor,
+  namespace,
+  listPath,
+}: {
+  descriptor: ResourceDescriptor;
+  namespace?: string;
+  listPath: string;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { name = '', tab } = useParams();
+  const live = useLiveObject(descriptor.ref, namespace, name);
+  const canEdit = useCan(descriptor.ref.authKey, 'edit');
+  const canDelete = useCan(descriptor.ref.authKey, 'delete');
+  const [op, setOp] = useState<string | null>(null);
+  const activeTab = (tab as DetailTab) ?? descriptor.tabs[0];
+
+  if (live.isLoading) return <Spin style={{ display: 'block', margin: 80 }} />;
+  if (live.error || !live.data) {
+    const notFound = live.error instanceof ApiError && live.error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('NOT_FOUND') : (live.error as Error)?.message}
+        extra={<Link to={listPath}>{t('BACK_TO_LIST')}</Link>}
+      />
+    );
+  }
+  const obj = { ...live.data, kind: live.data.kind ?? descriptor.ref.kind };
+  const onOperation = async (key: string) => {
+    const extra = descriptor.extraActions?.find((a) => a.key === key);
+    if (!extra) return setOp(key);
+    try {
+      await patchResource(descriptor.ref, namespace, name, extra.patch(obj, new Date()));
+      message.success(t('UPDATED_SUCCESS'));
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+  const render = (tabKey: DetailTab) => {
+    switch (tabKey) {
+      case 'resource-status':
+        return <StatusTab obj={obj} canEdit={canEdit} />;
+      case 'revisions':
+        return <RevisionsTab obj={obj} />;
+      case 'events':
+        return <EventsTab obj={obj} />;
+      case 'metadata':
+        return <MetadataTab obj={obj} />;
+      case 'yaml':
+        return <YamlTab obj={obj} kind={descriptor.ref} canEdit={canEdit} />;
+      case 'data':
+        return <DataTab obj={obj} />;
+      default:
+        return null;
+    }
+  };
+  const base = `${listPath}/${encodeURIComponent(name)}`;
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to={listPath}>{t(descriptor.title)}</Link> }, { title: name }]}
+      />
+      {live.deleted && (
+        <Alert type="warning" showIcon message={t('OBJECT_DELETED')} style={{ marginBottom: 12 }} />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} lg={7}>
+          <SummaryCard
+            obj={obj}
+            descriptor={descriptor}
+            canEdit={canEdit}
+            canDelete={canDelete}
+            onOperation={(k) => void onOperation(k)}
+          />
+        </Col>
+        <Col xs={24} lg={17}>
+          <Card>
+            <Tabs
+              activeKey={activeTab}
+              onChange={(k) => navigate(`${base}/${k}`)}
+              items={descriptor.tabs.map((k) => ({
+                key: k,
+                label: t(TAB_LABELS[k]),
+                children: k === activeTab ? render(k) : null,
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <EditYamlModal open={op === 'yaml'} obj={obj} kind={descriptor.ref} onClose={() => setOp(null)} />
+      <DeleteConfirm
+        open={op === 'delete'}
+        kindLabel={descriptor.title}
+        names={[name]}
+        onCancel={() => setOp(null)}
+        onConfirm={async () => {
+          try {
+            await deleteResource(descriptor.ref, namespace, name);
+            message.success(t('DELETED_SUCCESS'));
+            navigate(listPath);
+          } catch (err) {
+            message.error((err as Error).message);
+          }
+          setOp(null);
+        }}
+      />
+    </>
+  );
+}

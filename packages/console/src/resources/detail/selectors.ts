@@ -1,0 +1,41 @@
+/**
+ * @module selectors
+ * Pure helpers the detail tabs use to find related objects.
+ */
+import type { KubeObject } from '@sphere/shared';
+
+/** `matchLabels` of a workload (or a Service's selector) as a label-selector string. */
+export function selectorString(obj: KubeObject): string {
+  const spec = (obj.spec ?? {}) as {
+    selector?: Record<string, unknown> & { matchLabels?: Record<string, string> };
+  };
+  const sel = spec.selector;
+  if (!sel) return '';
+  const labels = (sel.matchLabels ?? (obj.kind === 'Service' ? sel : {})) as Record<string, string>;
+  return Object.entries(labels)
+    .filter(([, v]) => typeof v === 'string')
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
+/** Field selector for the events of one object. */
+export function eventSelector(obj: KubeObject): string {
+  const parts = [`involvedObject.name=${obj.metadata.name}`];
+  if (obj.metadata.namespace) parts.push(`involvedObject.namespace=${obj.metadata.namespace}`);
+  if (obj.kind) parts.push(`involvedObject.kind=${obj.kind}`);
+  return parts.join(',');
+}
+
+/** Objects controlled by `owner` (revisions, ReplicaSets), newest revision first. */
+export function ownedBy<T extends KubeObject>(items: T[], owner: KubeObject): T[] {
+  return items
+    .filter((i) => i.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid))
+    .sort((a, b) => revisionOf(b) - revisionOf(a));
+}
+
+/** Revision number of a ControllerRevision (`revision`) or ReplicaSet (annotation). */
+export function revisionOf(o: KubeObject): number {
+  const r = (o as { revision?: number }).revision;
+  if (typeof r === 'number') return r;
+  return Number(o.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+}
