@@ -7,20 +7,47 @@
  * Usage: npx tsx packages/kube/src/protobuf/testdata/capture.ts
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { isDeepStrictEqual, promisify } from 'node:util';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeEnvelope, isKubernetesProtobuf } from '../decode';
+import { decodeEnvelope, decodeKubernetesProtobuf, isKubernetesProtobuf } from '../decode';
 
 interface Case {
   name: string;
   args: string[];
   /** Whether `--dry-run=client -o json` works for this command (token and auth can-i have none). */
   dryRun: boolean;
+  /** false: compare only, write no fixture. */
+  commit?: boolean;
+}
+
+/** Go prints zero Times and nil slices as null; the decoder leaves them out (see message.ts). */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
+}
+
+/** Replies kubectl accepts for the review kinds (it prints their status). */
+function status(kind: string): object {
+  if (kind === 'TokenRequest') return { token: 'tok', expirationTimestamp: '2030-01-01T00:00:00Z' };
+  if (kind === 'SelfSubjectRulesReview') {
+    return {
+      resourceRules: [{ verbs: ['get'], resources: ['pods'] }],
+      nonResourceRules: [],
+      incomplete: false,
+    };
+  }
+  if (kind === 'SelfSubjectReview') return { userInfo: { username: 'alice', groups: ['devs'] } };
+  return { allowed: true };
 }
 
 const CASES: Case[] = [
@@ -56,9 +83,12 @@ const CASES: Case[] = [
     dryRun: true,
   },
   {
+    // Verified during capture but not committed: the body holds a (throw-away) PEM private key, which
+    // secret scanners would flag.
     name: 'secret-tls',
     args: ['create', 'secret', 'tls', 'tls1', '--cert=@CRT', '--key=@KEY'],
     dryRun: true,
+    commit: false,
   },
   {
     name: 'deployment',
@@ -240,6 +270,8 @@ const CASES: Case[] = [
     args: ['auth', 'can-i', 'create', 'deployments.apps/scale', '-n', 'prod'],
     dryRun: false,
   },
+  { name: 'auth-can-i-list', args: ['auth', 'can-i', '--list', '-n', 'dev'], dryRun: false },
+  { name: 'auth-whoami', args: ['auth', 'whoami'], dryRun: false },
 ];
 
 const GROUPS: Record<string, { version: string; resources: [string, string, boolean][] }> = {
@@ -359,10 +391,7 @@ async function main(): Promise<void> {
         apiVersion,
         kind,
         metadata: { name: path.split('/').pop(), uid: 'u1', resourceVersion: '1' },
-        status:
-          kind === 'TokenRequest'
-            ? { token: 'tok', expirationTimestamp: '2030-01-01T00:00:00Z' }
-            : { allowed: true },
+        status: status(kind),
       });
     });
   });
@@ -417,7 +446,8 @@ async function main(): Promise<void> {
       console.log(`${c.name}: expected one POST, saw ${posts.length - before}`);
       continue;
     }
-    writeFileSync(join(here, `${c.name}.bin`), posts[posts.length - 1]);
+    const body = posts[posts.length - 1];
+    if (c.commit !== false) writeFileSync(join(here, `${c.name}.bin`), body);
     if (c.dryRun) {
       // Flags must precede `--`, after which everything is the container command.
       const dash = c.args.includes('--') ? c.args.indexOf('--') : c.args.length;
@@ -428,7 +458,9 @@ async function main(): Promise<void> {
         'json',
         ...c.args.slice(dash),
       ]);
-      writeFileSync(join(here, `${c.name}.json`), json);
+      if (c.commit !== false) writeFileSync(join(here, `${c.name}.json`), json);
+      const same = isDeepStrictEqual(decodeKubernetesProtobuf(body), withoutNulls(JSON.parse(json)));
+      console.log(`${c.name}: decoded body ${same ? 'equals' : 'DIFFERS FROM'} the dry-run JSON`);
     }
   }
   server.close();
