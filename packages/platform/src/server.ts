@@ -77,6 +77,7 @@ export function createHandler(p: Platform, router: Router, proxy: ProxyHandler, 
     }
     let who: Authenticated | undefined;
     let attrs: Attributes | undefined;
+    let bodyCache: unknown;
     let code = 500;
     try {
       if (url.pathname === '/healthz') {
@@ -136,7 +137,6 @@ export function createHandler(p: Platform, router: Router, proxy: ProxyHandler, 
             group: attrs.apiGroup || undefined,
           });
       }
-      let bodyCache: unknown;
       const ctx: RequestContext = {
         req,
         res,
@@ -156,7 +156,7 @@ export function createHandler(p: Platform, router: Router, proxy: ProxyHandler, 
       code = sendError(res, err, p.log.bind(p));
     } finally {
       if (MUTATING.has(req.method ?? '') && !url.pathname.startsWith('/oauth/token')) {
-        p.audit.record(auditEvent(req, url, who, attrs, code, started));
+        p.audit.record(auditEvent(req, url, who, attrs, code, started, bodyCache));
       }
     }
   };
@@ -169,7 +169,10 @@ function auditEvent(
   attrs: Attributes | undefined,
   code: number,
   at: Date,
+  body: unknown,
 ): AuditEvent {
+  // A create names its object in the body, not the path.
+  const bodyName = (body as { metadata?: { name?: unknown } } | undefined)?.metadata?.name;
   return {
     time: at.toISOString(),
     user: who?.user.name ?? '',
@@ -181,7 +184,7 @@ function auditEvent(
     subresource: attrs?.subresource ?? '',
     namespace: attrs?.namespace ?? '',
     workspace: attrs?.workspace ?? '',
-    name: attrs?.name ?? '',
+    name: attrs?.name || (typeof bodyName === 'string' ? bodyName : ''),
     code,
     outcome: code < 400 ? 'success' : code === 401 || code === 403 ? 'denied' : 'failure',
     sourceIP: req.socket.remoteAddress ?? '',
