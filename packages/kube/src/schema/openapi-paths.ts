@@ -70,6 +70,7 @@ function content(schema: OpenApiObject, media: string[]): OpenApiObject {
   return Object.fromEntries(media.map((m) => [m, { schema }]));
 }
 
+/** An operation's `responses`: the given codes with their schema in every media type, plus 401. */
 export function responses(
   codes: Record<string, OpenApiObject | undefined>,
   media = OBJECT_MEDIA,
@@ -95,8 +96,10 @@ export function groupWord(group: string): string {
     .join('');
 }
 
+/** `v1` → `V1` (operation ids). */
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** What building one document accumulates: component roots and synthesized schemas (custom lists). */
 export interface BuildContext {
   registry: NamingSchemaRegistry;
   roots: Set<string>;
