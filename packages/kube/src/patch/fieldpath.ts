@@ -107,26 +107,55 @@ export class FieldSet {
 
   union(other: FieldSet): FieldSet {
     const out = this.clone();
-    for (const path of other.paths()) out.insert(path);
+    out.addAll(other);
     return out;
   }
 
   difference(other: FieldSet): FieldSet {
     const out = new FieldSet();
-    for (const path of this.paths()) if (!other.has(path)) out.insert(path);
+    for (const pe of this.members) if (!other.members.has(pe)) out.members.add(pe);
+    for (const [pe, child] of this.children) {
+      const theirs = other.children.get(pe);
+      const rest = theirs ? child.difference(theirs) : child.clone();
+      if (!rest.isEmpty()) out.children.set(pe, rest);
+    }
     return out;
   }
 
   intersection(other: FieldSet): FieldSet {
     const out = new FieldSet();
-    for (const path of this.paths()) if (other.has(path)) out.insert(path);
+    for (const pe of this.members) if (other.members.has(pe)) out.members.add(pe);
+    for (const [pe, child] of this.children) {
+      const theirs = other.children.get(pe);
+      if (!theirs) continue;
+      const both = child.intersection(theirs);
+      if (!both.isEmpty()) out.children.set(pe, both);
+    }
+    return out;
+  }
+
+  /** This set without the given paths and everything below them (upstream's RecursiveDifference). */
+  withoutPrefixes(prefixes: FieldPath[]): FieldSet {
+    const out = this.clone();
+    for (const prefix of prefixes) {
+      if (prefix.length === 0) return new FieldSet();
+      const parent = out.at(prefix.slice(0, -1));
+      const last = prefix[prefix.length - 1];
+      parent?.members.delete(last);
+      parent?.children.delete(last);
+    }
     return out;
   }
 
   clone(): FieldSet {
     const out = new FieldSet();
-    for (const path of this.paths()) out.insert(path);
+    out.addAll(this);
     return out;
+  }
+
+  private addAll(other: FieldSet): void {
+    for (const pe of other.members) this.members.add(pe);
+    for (const [pe, child] of other.children) this.childOrCreate(pe).addAll(child);
   }
 
   /** FieldsV1 JSON (`{"f:spec":{"f:replicas":{}}}`), keys sorted as upstream serializes them. */

@@ -89,11 +89,11 @@ export function decodeManagedFields(entries: ManagedFieldsEntry[] | undefined): 
   return out;
 }
 
+const STRIP_SET = STRIPPED_PATHS.reduce((set, path) => set.insert(path), new FieldSet());
+
 /** Removes the never-tracked metadata paths from a set. */
 export function stripSystemFields(set: FieldSet): FieldSet {
-  const strip = new FieldSet();
-  for (const path of STRIPPED_PATHS) strip.insert(path);
-  return set.difference(strip);
+  return set.difference(STRIP_SET);
 }
 
 /** Encodes the records as managedFields entries: system fields stripped, empty sets dropped, sorted. */
@@ -178,6 +178,11 @@ export interface UpdateManagedFieldsArgs {
   apiVersion: string;
   schema: SchemaNode | undefined;
   registry: SchemaRegistry;
+  /**
+   * Fields the resource's strategy resets for this endpoint (`status` on the main resource, `spec` on
+   * `/status`): never tracked, as upstream's ResetFields.
+   */
+  ignoredFields?: FieldPath[];
 }
 
 /**
@@ -185,18 +190,26 @@ export interface UpdateManagedFieldsArgs {
  * A client may set managedFields itself on the main resource; `[{}]` resets them to none.
  */
 export function updateManagedFields(args: UpdateManagedFieldsArgs): ManagedFieldsEntry[] {
-  const { old, updated, manager, subresource, now, apiVersion, schema, registry } = args;
+  const { old, updated, manager, subresource, now, apiVersion, schema, registry, ignoredFields = [] } = args;
   const provided = updated.metadata.managedFields;
-  if (provided?.length === 1 && Object.keys(provided[0] ?? {}).length === 0) return [];
-  const fromRequest =
-    !subresource && provided && provided.length > 0 ? decodeManagedFields(provided) : undefined;
-  const records =
-    fromRequest && fromRequest.size > 0 ? fromRequest : decodeManagedFields(old?.metadata.managedFields);
+  // A subresource write may not set managedFields; on the main resource a client may, and an empty
+  // list or a single empty entry resets them.
+  const reset = !subresource && Array.isArray(provided) && isReset(provided);
+  const fromRequest = !subresource && !reset && provided?.length ? decodeManagedFields(provided) : undefined;
+  const records: ManagedSets = reset
+    ? new Map()
+    : fromRequest && fromRequest.size > 0
+      ? fromRequest
+      : decodeManagedFields(old?.metadata.managedFields);
+  // Upstream starts tracking an object at its creation (or its first apply): an update of an object
+  // that has no managedFields leaves it without.
+  if (old && records.size === 0) return [];
 
   const diff = compareObjects(old ?? {}, updated, schema, registry);
-  const changed = stripSystemFields(diff.modified.union(diff.added));
+  const changed = stripSystemFields(diff.modified.union(diff.added)).withoutPrefixes(ignoredFields);
+  const removed = diff.removed.withoutPrefixes(ignoredFields);
   for (const [id, record] of records) {
-    record.set = record.set.difference(changed).difference(diff.removed);
+    record.set = record.set.difference(changed).difference(removed);
     if (stripSystemFields(record.set).isEmpty()) records.delete(id);
   }
   if (!changed.isEmpty()) {
@@ -214,4 +227,9 @@ export function updateManagedFields(args: UpdateManagedFieldsArgs): ManagedField
   }
   capUpdateManagers(records);
   return encodeManagedFields(records);
+}
+
+function isReset(entries: ManagedFieldsEntry[]): boolean {
+  if (entries.length === 0) return true;
+  return entries.length === 1 && Object.keys(entries[0] ?? {}).length === 0;
 }

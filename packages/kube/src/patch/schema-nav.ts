@@ -9,18 +9,34 @@ import type { SchemaNode, SchemaRegistry } from '../schema/types';
 
 const MAX_REF_DEPTH = 32;
 
+/** Resolved nodes per registry, so repeated walks reuse one object per schema node. */
+const resolvedCache = new WeakMap<SchemaRegistry, WeakMap<SchemaNode, SchemaNode | null>>();
+
 /** The node with every `ref` followed; undefined when there is no schema or the ref is unknown. */
 export function resolveSchema(
   node: SchemaNode | undefined,
   registry: SchemaRegistry,
 ): SchemaNode | undefined {
-  let current = node;
+  if (!node) return undefined;
+  if (!node.ref) return node;
+  let cache = resolvedCache.get(registry);
+  if (!cache) {
+    cache = new WeakMap();
+    resolvedCache.set(registry, cache);
+  }
+  const cached = cache.get(node);
+  if (cached !== undefined) return cached ?? undefined;
+  let current: SchemaNode | undefined = node;
   for (let depth = 0; current?.ref && depth < MAX_REF_DEPTH; depth++) {
     const target = registry.resolve(current.ref);
-    if (!target) return withoutRef(current);
+    if (!target) {
+      current = withoutRef(current);
+      break;
+    }
     const { ref: _ref, ...own } = current;
     current = { ...target, ...own, ref: target.ref };
   }
+  cache.set(node, current ?? null);
   return current;
 }
 
@@ -41,15 +57,6 @@ export function fieldSchema(
   if (declared) return resolveSchema(declared, registry);
   const values = node.additionalProperties;
   return typeof values === 'object' ? resolveSchema(values, registry) : undefined;
-}
-
-/** Whether `key` is a declared property (a struct field) rather than a key of a map. */
-export function isDeclaredField(
-  parent: SchemaNode | undefined,
-  key: string,
-  registry: SchemaRegistry,
-): boolean {
-  return !!resolveSchema(parent, registry)?.properties?.[key];
 }
 
 /** Schema of the items of a list node. */

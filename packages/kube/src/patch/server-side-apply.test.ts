@@ -154,6 +154,16 @@ describe('server-side apply: one manager', () => {
     expect(names).toEqual(['c', 'side']);
   });
 
+  it('ignored (reset) fields are neither owned nor conflicting', () => {
+    const withStatus = { ...deployment(1), status: { replicas: 7 } } as KubeObject;
+    const live = applyDeploy({ applied: withStatus, manager: 'a', ignoredFields: [['f:status']] }).object;
+    expect(JSON.stringify(live.metadata.managedFields)).not.toContain('f:status');
+    const other = { ...deployment(1), status: { replicas: 9 } } as KubeObject;
+    expect(() =>
+      applyDeploy({ live, applied: other, manager: 'b', ignoredFields: [['f:status']] }),
+    ).not.toThrow();
+  });
+
   it('rejects managedFields in the applied config', () => {
     const applied = cm({ a: 'b' });
     applied.metadata.managedFields = [];
@@ -351,14 +361,55 @@ describe('updateManagedFields (non-apply writes)', () => {
     expect(track(old, updated, 'server', 1)).toEqual([]);
   });
 
-  it('[{}] resets managedFields', () => {
+  it.each([[[{}]], [[]]])('%j resets managedFields', (reset) => {
+    const old = {
+      ...cm({ a: '1' }),
+      metadata: { ...cm({}).metadata, managedFields: track(undefined, cm({ a: '1' }), 'c', 0) },
+    };
     const updated = cm({ a: '2' });
-    updated.metadata.managedFields = [{}];
-    expect(track(cm({ a: '1' }), updated, 'm', 1)).toEqual([]);
+    updated.metadata.managedFields = reset;
+    expect(track(old, updated, 'm', 1)).toEqual([]);
+  });
+
+  it('an update of an object that has no managedFields does not start tracking', () => {
+    expect(track(cm({ a: '1' }), cm({ a: '2' }), 'm', 1)).toEqual([]);
+  });
+
+  it('managedFields sent with a main-resource update are used; on a subresource they are ignored', () => {
+    const old = {
+      ...cm({ a: '1' }),
+      metadata: { ...cm({}).metadata, managedFields: track(undefined, cm({ a: '1' }), 'c', 0) },
+    };
+    const handEdited = structuredClone(old);
+    handEdited.metadata.managedFields = [{ ...old.metadata.managedFields[0], manager: 'renamed' }];
+    expect(track(old, handEdited, 'm', 1).map((e) => e.manager)).toEqual(['renamed']);
+    expect(track(old, handEdited, 'm', 1, 'status').map((e) => e.manager)).toEqual(['c']);
+  });
+
+  it('ignored (reset) fields are never tracked', () => {
+    const old = {
+      ...cm({ a: '1' }),
+      metadata: { ...cm({}).metadata, managedFields: track(undefined, cm({ a: '1' }), 'c', 0) },
+    };
+    const updated = { ...structuredClone(old), data: { a: '2' }, status: { x: 1 } } as KubeObject;
+    const entries = updateManagedFields({
+      old,
+      updated,
+      manager: 'm',
+      now: t(1),
+      apiVersion: 'v1',
+      schema: configMapSchema,
+      registry: fixtureRegistry,
+      ignoredFields: [['f:status']],
+    });
+    expect(entries.find((e) => e.manager === 'm')?.fieldsV1).toEqual({ 'f:data': { 'f:a': {} } });
   });
 
   it('keeps at most 10 Update entries, folding the oldest into ancient-changes', () => {
-    let live: KubeObject = cm({});
+    let live: KubeObject = {
+      ...cm({}),
+      metadata: { ...cm({}).metadata, managedFields: track(undefined, cm({}), 'creator', 0) },
+    };
     for (let i = 0; i < 12; i++) {
       const next = structuredClone(live);
       (next.data as Record<string, string>)[`k${i}`] = 'v';
@@ -369,6 +420,7 @@ describe('updateManagedFields (non-apply writes)', () => {
     expect(managers).toHaveLength(10);
     expect(managers).toContain('ancient-changes');
     expect(managers).not.toContain('m0');
+    expect(managers).not.toContain('creator');
     const ancient = live.metadata.managedFields?.find((e) => e.manager === 'ancient-changes');
     expect(Object.keys((ancient?.fieldsV1 as Record<string, Record<string, unknown>>)['f:data'])).toEqual(
       expect.arrayContaining(['f:k0', 'f:k1', 'f:k2']),

@@ -47,6 +47,8 @@ export interface ServerSideApplyArgs {
   /** apiVersion of the request (recorded in the entry). */
   apiVersion: string;
   subresource?: string;
+  /** Fields the strategy resets for this endpoint: neither owned nor conflicting (upstream ResetFields). */
+  ignoredFields?: FieldPath[];
 }
 
 export interface ServerSideApplyResult {
@@ -66,19 +68,31 @@ interface Conflict {
  * @throws StatusError 409 Conflict with FieldManagerConflict causes, 400 for managedFields in the config.
  */
 export function serverSideApply(args: ServerSideApplyArgs): ServerSideApplyResult {
-  const { live, applied, manager, force, schema, registry, now, apiVersion, subresource } = args;
+  const {
+    live,
+    applied,
+    manager,
+    force,
+    schema,
+    registry,
+    now,
+    apiVersion,
+    subresource,
+    ignoredFields = [],
+  } = args;
   if (applied.metadata?.managedFields !== undefined && applied.metadata?.managedFields !== null) {
     throw new StatusError(400, 'BadRequest', 'metadata.managedFields must be nil');
   }
   const liveBody = live ? withoutManagedFields(live) : ({} as JsonObject);
-  const records = recordsOf(live, liveBody, schema, registry, apiVersion);
+  const records = recordsOf(args, liveBody);
   const self: ManagerRecord = { manager, operation: 'Apply', apiVersion, subresource, set: new FieldSet() };
   const selfId = managerId(self);
   const lastApplied = records.get(selfId)?.set;
 
   const merged = mergeApplied(liveBody, applied, schema, registry) as JsonObject;
   const diff = compareObjects(liveBody, merged, schema, registry);
-  const changed = diff.modified.union(diff.added);
+  const changed = diff.modified.union(diff.added).withoutPrefixes(ignoredFields);
+  const removed = diff.removed.withoutPrefixes(ignoredFields);
   const conflicts = findConflicts(records, selfId, changed);
   if (conflicts.length > 0 && !force) {
     const remaining =
@@ -90,11 +104,11 @@ export function serverSideApply(args: ServerSideApplyArgs): ServerSideApplyResul
   }
   for (const c of conflicts) c.record.set = c.record.set.difference(new FieldSet().insert(c.path));
   for (const [id, record] of records) {
-    record.set = record.set.difference(diff.removed);
+    record.set = record.set.difference(removed);
     if (id !== selfId && stripSystemFields(record.set).isEmpty()) records.delete(id);
   }
 
-  const configSet = fieldSetOf(applied, schema, registry);
+  const configSet = fieldSetOf(applied, schema, registry).withoutPrefixes(ignoredFields);
   records.set(selfId, { ...self, time: records.get(selfId)?.time, set: configSet });
   if (lastApplied) pruneUnowned(merged, schema, lastApplied, ownedByAnyone(records), registry);
 
@@ -120,22 +134,23 @@ function withoutManagedFields(obj: KubeObject): JsonObject {
   return copy;
 }
 
-/** The live object's records; an object nobody manages yet is attributed to `before-first-apply`. */
-function recordsOf(
-  live: KubeObject | undefined,
-  liveBody: JsonObject,
-  schema: SchemaNode | undefined,
-  registry: SchemaRegistry,
-  apiVersion: string,
-): ManagedSets {
+/**
+ * The live object's records. An object nobody manages yet (stored before tracking began) is first
+ * attributed, as an update from nothing, to `before-first-apply`.
+ */
+function recordsOf(args: ServerSideApplyArgs, liveBody: JsonObject): ManagedSets {
+  const { live, schema, registry, apiVersion, subresource, now, ignoredFields = [] } = args;
   const records = decodeManagedFields(live?.metadata.managedFields);
   if (!live || records.size > 0) return records;
-  const set = stripSystemFields(fieldSetOf(liveBody, schema, registry));
+  const diff = compareObjects({}, liveBody, schema, registry);
+  const set = stripSystemFields(diff.added.union(diff.modified)).withoutPrefixes(ignoredFields);
   if (!set.isEmpty()) {
     const record: ManagerRecord = {
       manager: BEFORE_FIRST_APPLY_MANAGER,
       operation: 'Update',
       apiVersion,
+      subresource,
+      time: formatTime(now),
       set,
     };
     records.set(managerId(record), record);

@@ -7,7 +7,7 @@
 import type { SchemaNode, SchemaRegistry } from '../schema/types';
 import { FieldSet, type FieldPath, type PathElement } from './fieldpath';
 import { isObject, jsonEqual, type JsonObject } from './json-value';
-import { fieldSchema, isDeclaredField, itemSchema, resolveSchema } from './schema-nav';
+import { itemSchema, resolveSchema } from './schema-nav';
 
 export type ListType = 'atomic' | 'set' | 'map';
 
@@ -70,13 +70,17 @@ export function childrenOf(
   const node = resolveSchema(schema, registry);
   if (isObject(value)) {
     if (node?.mapType === 'atomic') return undefined;
-    return Object.entries(value).map(([key, child]) => ({
-      pe: `f:${key}`,
-      value: child,
-      schema: fieldSchema(node, key, registry),
-      declared: isDeclaredField(node, key, registry),
-      isItem: false,
-    }));
+    const values = typeof node?.additionalProperties === 'object' ? node.additionalProperties : undefined;
+    return Object.entries(value).map(([key, child]) => {
+      const declared = node?.properties?.[key];
+      return {
+        pe: `f:${key}`,
+        value: child,
+        schema: resolveSchema(declared ?? values, registry),
+        declared: !!declared,
+        isItem: false,
+      };
+    });
   }
   if (Array.isArray(value)) {
     const listType = listTypeOf(node);
