@@ -30,6 +30,8 @@ export interface SqliteStoreConfig {
   now?: () => number;
   /** How many recent events to keep in memory for watch replay and consistent lists (default 4096). */
   recentEvents?: number;
+  /** How long acknowledged writes collect before SQLite commits them (default 10 ms; see database.ts). */
+  batchDelayMs?: number;
   /** A watch callback threw (callbacks must not throw; the store keeps delivering to others). */
   onWatcherError?: (err: unknown, event: StoreEvent) => void;
 }
@@ -85,7 +87,7 @@ class SqliteStoreImpl implements SqliteStore {
       config.onWatcherError ??
         ((err, event) => console.error(`storage: watch callback failed at revision ${event.revision}`, err)),
     );
-    this.db = new StoreDatabase(config.path);
+    this.db = new StoreDatabase(config.path, { batchDelayMs: config.batchDelayMs });
     try {
       this.currentRevision = this.db.lastRevision();
       this.compacted = this.db.compactedRevision();
