@@ -20,7 +20,9 @@ import { WireError, WireField, WireReader, WireType, readDouble, unpackVarints }
 /** Deepest message nesting accepted; guards the stack against hostile input. */
 const MAX_DEPTH = 100;
 
-const utf8 = new TextDecoder('utf-8');
+/** UTF-8 text of a byte view (Buffer's decoder measured faster than TextDecoder on short strings). */
+const text = (b: Uint8Array | undefined): string =>
+  b ? Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8') : '';
 
 type Json = unknown;
 
@@ -101,7 +103,7 @@ export class MessageDecoder {
     while (reader.more()) {
       const wire = reader.next();
       if (wire.number === 1 && wire.wireType === WireType.LengthDelimited) {
-        key = utf8.decode(wire.bytes);
+        key = text(wire.bytes);
       } else if (wire.number === 2) {
         value = field.scalar
           ? scalarValue(wire, field, undefined)
@@ -142,7 +144,7 @@ function expectBytes(wire: WireField, field: FieldSpec, spec: MessageSpec | unde
 function scalarValue(wire: WireField, field: FieldSpec, spec: MessageSpec | undefined): Json {
   switch (field.type) {
     case 'string':
-      return utf8.decode(expectBytes(wire, field, spec));
+      return text(expectBytes(wire, field, spec));
     case 'bytes':
       return Buffer.from(expectBytes(wire, field, spec)).toString('base64');
     case 'double':

@@ -39,9 +39,9 @@ export class WireReader {
 
   /** Reads the next field (tag + payload). */
   next(): WireField {
-    const tag = this.varint();
-    const number = Number(tag >> 3n);
-    const wireType = Number(tag & 7n);
+    const tag = this.uint();
+    const number = Math.floor(tag / 8);
+    const wireType = tag % 8;
     if (number < 1 || number > 536_870_911) throw new WireError(`invalid field number ${number}`);
     switch (wireType) {
       case WireType.Varint:
@@ -49,19 +49,27 @@ export class WireReader {
       case WireType.Fixed64:
         return { number, wireType, bytes: this.take(8) };
       case WireType.LengthDelimited: {
-        const length = this.varint();
-        if (length > BigInt(this.buf.length - this.pos)) {
+        const length = this.uint();
+        if (length > this.buf.length - this.pos) {
           throw new WireError(
             `field ${number}: length ${length} exceeds the remaining ${this.buf.length - this.pos} bytes`,
           );
         }
-        return { number, wireType, bytes: this.take(Number(length)) };
+        return { number, wireType, bytes: this.take(length) };
       }
       case WireType.Fixed32:
         return { number, wireType, bytes: this.take(4) };
       default:
         throw new WireError(`field ${number}: unsupported wire type ${wireType}`);
     }
+  }
+
+  /** Reads a varint as a number: tags and lengths, where precision above 2^53 cannot matter. */
+  uint(): number {
+    const byte = this.byte();
+    if (byte < 0x80) return byte; // The common case: a one-byte tag or a short length.
+    this.pos--;
+    return Number(this.varint());
   }
 
   /** Reads an unsigned varint of at most 10 bytes. */
