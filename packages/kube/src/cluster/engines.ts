@@ -6,6 +6,7 @@ import type { KubeObject } from '@sphere/shared';
 import { applyJsonPatch } from '../patch/json-patch';
 import { applyMergePatch } from '../patch/merge-patch';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch';
+import { serverSideApply, updateManagedFields } from '../patch';
 import type { PatchEngine, SchemaEngine } from '../pipeline/deps';
 import type { ResourceDescriptor } from '../registry/types';
 import { createSchemaRegistry, type LayeredSchemaRegistry } from '../schema/registry';
@@ -38,8 +39,8 @@ export function createPatchEngine(schema: SchemaEngine): PatchEngine {
     merge: (original, patch) => applyMergePatch(original, patch),
     strategic: (original, patch, node) =>
       applyStrategicMergePatch(original, patch, node, schema.registry) as KubeObject,
-    // Interim server-side apply until the structured merge lands: a merge of the applied configuration.
-    apply: ({ live, applied }) => (live ? applyMergePatch(live, applied) : applied),
-    trackUpdate: () => undefined,
+    apply: (args) => serverSideApply({ ...args, registry: schema.registry }).object,
+    trackUpdate: (args) =>
+      updateManagedFields({ ...args, registry: schema.registry, updated: args.updated, old: args.old }),
   };
 }

@@ -15,7 +15,6 @@ import { ResourceRegistry } from '../registry/resource-registry';
 import { createPipeline } from '../pipeline/pipeline';
 import type { PipelineDeps } from '../pipeline/deps';
 import type { ApiPipeline, RequestContext } from '../pipeline/types';
-import type { Store } from '../storage/types';
 import { createSchemaRegistry } from '../schema/registry';
 import { createPatchEngine, createSchemaEngine } from './engines';
 import { ensurePki } from './pki';
@@ -48,7 +47,7 @@ export interface ClusterConfig {
   /** Served kinds (default: every built-in kind). */
   descriptors?: ResourceDescriptor[];
   /** Store compaction window. */
-  compaction?: { minRetainedEvents?: number; maxAgeMs?: number };
+  compaction?: { minRetainedEvents?: number; maxAgeMs?: number; intervalMs?: number };
 }
 
 export interface RunningCluster {
@@ -57,7 +56,7 @@ export interface RunningCluster {
   kubeconfigPath: string;
   token: string;
   caCert: string;
-  store: Store;
+  store: ReturnType<typeof createSqliteStore>;
   pipeline: ApiPipeline;
   registry: ResourceRegistry;
   deps: PipelineDeps;

@@ -83,9 +83,10 @@ export async function patchObject(
   }
   if (patchType !== 'apply') warnings = checkUnknownFields(deps, d, next, options.fieldValidation);
   checkPatchedIdentity(r, current, next);
+  // A patch that sets metadata.resourceVersion makes it a precondition; one that removes it does not.
   const expected =
-    next.metadata.resourceVersion !== current.metadata.resourceVersion
-      ? (parseResourceVersion(next.metadata.resourceVersion) ?? -1)
+    next.metadata.resourceVersion && next.metadata.resourceVersion !== current.metadata.resourceVersion
+      ? parseResourceVersion(next.metadata.resourceVersion)
       : undefined;
   return commitUpdate({
     deps,

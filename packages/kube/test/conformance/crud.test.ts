@@ -96,12 +96,16 @@ describe('create, get, list', () => {
 
   it('filters by label selector', async () => {
     await t.k(['create', '-f', t.file('d2.yaml', deployment('d2').replace('tier: web', 'tier: db'))]);
-    const sel = (s: string) => t.k(['get', 'deploy', '-n', 'crud', '-l', s, '-o', 'name']);
+    const sel = (s: string) =>
+      t.k(['get', 'deploy', '-n', 'crud', '-l', `${s},app in (d1,d2)`, '-o', 'name']);
     expect((await sel('tier=db')).trim()).toBe('deployment.apps/d2');
     expect((await sel('tier!=db')).trim()).toBe('deployment.apps/d1');
     expect((await sel('tier in (db,web)')).trim().split('\n')).toHaveLength(2);
     expect((await sel('tier notin (web)')).trim()).toBe('deployment.apps/d2');
     expect((await sel('!tier')).trim()).toBe('');
+    expect((await t.k(['get', 'deploy', '-n', 'crud', '-l', 'tier=db', '-o', 'name'])).trim()).toBe(
+      'deployment.apps/d2',
+    );
     const bad = await t.kubectl(['get', 'deploy', '-n', 'crud', '-l', 'a in (']);
     expect(bad.code).not.toBe(0);
   });
