@@ -9,6 +9,7 @@ import { events } from './events';
 import { namespaces } from './namespaces';
 import { nodes } from './nodes';
 import { pods } from './pods';
+import { podtemplates } from './podtemplates';
 import { limitranges, resourcequotas } from './quotas';
 import { replicationcontrollers } from './replicationcontrollers';
 import { secrets } from './secrets';
@@ -16,6 +17,7 @@ import { serviceaccounts } from './serviceaccounts';
 import { services } from './services';
 import { persistentvolumeclaims, persistentvolumes } from './volumes';
 
+export { serviceAllocationAdmission } from './service-allocation';
 export {
   configmaps,
   endpoints,
@@ -26,6 +28,7 @@ export {
   persistentvolumeclaims,
   persistentvolumes,
   pods,
+  podtemplates,
   replicationcontrollers,
   resourcequotas,
   secrets,
@@ -44,6 +47,7 @@ export const coreDescriptors: ResourceDescriptor[] = [
   persistentvolumeclaims,
   persistentvolumes,
   pods,
+  podtemplates,
   replicationcontrollers,
   resourcequotas,
   secrets,

@@ -218,3 +218,23 @@ describe('other kinds', () => {
     ]);
   });
 });
+
+describe('pod templates', () => {
+  it('defaults and validates the template, and prints it', async () => {
+    const { podtemplates } = await import('./podtemplates');
+    const pt = obj({
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'c', image: 'nginx:1' }, { name: 'd' }] },
+      },
+    });
+    podtemplates.defaults?.(pt, create);
+    expect(pt.template).toMatchObject({
+      spec: { restartPolicy: 'Always', containers: [{ imagePullPolicy: 'IfNotPresent' }, {}] },
+    });
+    expect(podtemplates.validate?.(pt, undefined, create)?.map((c) => `${c.field}: ${c.message}`)).toEqual([
+      'template.spec.containers[1].image: Required value',
+    ]);
+    expect(podtemplates.table?.cells(pt, now)).toEqual(['x', 'c,d', 'nginx:1,', 'app=web']);
+  });
+});
