@@ -3,7 +3,7 @@
  * Header (Platform panel, Workbench, command palette, theme, user menu) around every signed-in page.
  */
 import { useState } from 'react';
-import { Button, Drawer, Dropdown, Layout, Modal, Space, Tooltip, Typography } from 'antd';
+import { Button, Drawer, Dropdown, Layout, Modal, Tooltip } from 'antd';
 import { BulbOutlined, HomeOutlined, MenuOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -95,8 +95,6 @@ export function AppShell() {
       <Layout>
         <Outlet />
       </Layout>
-      <Typography.Text hidden>{t('APP_NAME')}</Typography.Text>
-      <Space />
     </Layout>
   );
 }

@@ -63,26 +63,22 @@ export function CommandPalette({
     enabled: open && query.length > 0,
     queryFn: async (): Promise<PaletteItem[]> => {
       const settled = await Promise.allSettled([
-        tenant
-          .listWorkspaces({ name: query, limit: 5 })
-          .then((l) =>
-            l.items.map((w) => ({
-              path: `/workspaces/${w.metadata.name}/overview`,
-              label: w.metadata.name ?? '',
-              group: 'WORKSPACE',
-              literal: true,
-            })),
-          ),
-        tenant
-          .listNamespaces(undefined, { name: query, limit: 5 })
-          .then((l) =>
-            l.items.map((p) => ({
-              path: `/projects/${p.metadata.name}/overview`,
-              label: p.metadata.name ?? '',
-              group: 'PROJECT',
-              literal: true,
-            })),
-          ),
+        tenant.listWorkspaces({ name: query, limit: 5 }).then((l) =>
+          l.items.map((w) => ({
+            path: `/workspaces/${w.metadata.name}/overview`,
+            label: w.metadata.name ?? '',
+            group: 'WORKSPACE',
+            literal: true,
+          })),
+        ),
+        tenant.listNamespaces(undefined, { name: query, limit: 5 }).then((l) =>
+          l.items.map((p) => ({
+            path: `/projects/${p.metadata.name}/overview`,
+            label: p.metadata.name ?? '',
+            group: 'PROJECT',
+            literal: true,
+          })),
+        ),
         ...(ns
           ? SEARCHED.map((route) =>
               listResources(PROJECT_RESOURCES[route].ref, ns, { name: query, limit: 5 }).then((l) =>
