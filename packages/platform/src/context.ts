@@ -100,6 +100,8 @@ export class Caches {
   readonly roleBindings: WatchCache<BindingObject>;
   readonly clusterRoles: WatchCache<RoleObject>;
   readonly clusterRoleBindings: WatchCache<BindingObject>;
+  readonly workspaceQuotas: WatchCache<KubeObject>;
+  readonly resourceQuotas: WatchCache<KubeObject>;
   /** Caches started on demand for the v1alpha3 list API, by resource type. */
   private readonly extra = new Map<string, WatchCache>();
 
@@ -122,6 +124,8 @@ export class Caches {
     this.roleBindings = c(types.roleBindings);
     this.clusterRoles = c(types.clusterRoles);
     this.clusterRoleBindings = c(types.clusterRoleBindings);
+    this.workspaceQuotas = c(types.workspaceQuotas);
+    this.resourceQuotas = c(types.resourceQuotas);
   }
 
   private get all(): WatchCache[] {
@@ -140,6 +144,8 @@ export class Caches {
       this.roleBindings,
       this.clusterRoles,
       this.clusterRoleBindings,
+      this.workspaceQuotas,
+      this.resourceQuotas,
     ] as unknown as WatchCache[];
   }
 

@@ -29,6 +29,7 @@ import { resourceRoutes } from './resources/handler';
 import { Router } from './router';
 import { createHandler } from './server';
 import { namespaceRoutes } from './tenant/namespaces';
+import { quotaRoutes } from './tenant/quotas';
 import { workspaceRoutes } from './tenant/workspaces';
 
 export type { PlatformConfig } from './context';
@@ -64,6 +65,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     ...membershipRoutes(p),
     ...workspaceRoutes(p),
     ...namespaceRoutes(p),
+    ...quotaRoutes(p),
     ...resourceRoutes(p),
     ...auditRoutes(p),
   ]);

@@ -154,4 +154,15 @@ export const crds: KubeObject[] = [
     singular: 'workspacetemplate',
     columns: [{ name: 'Manager', jsonPath: '.spec.template.spec.manager', type: 'string' }, age],
   }),
+  crd({
+    group: 'quota.kubesphere.io',
+    versions: ['v1alpha2'],
+    kind: 'ResourceQuota',
+    plural: 'resourcequotas',
+    singular: 'resourcequota',
+    columns: [
+      { name: 'Workspace', jsonPath: '.spec.selector.kubesphere\\.io/workspace', type: 'string' },
+      age,
+    ],
+  }),
 ];

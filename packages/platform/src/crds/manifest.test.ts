@@ -12,7 +12,7 @@ describe('CRD manifest', () => {
     expect(docs(fs.readFileSync(file, 'utf8'))).toEqual(docs(crdManifest()));
   });
 
-  it('declares the nine kinds of the data model', () => {
+  it('declares the kinds of the data model', () => {
     const kinds = parseAllDocuments(crdManifest()).map(
       (d) => (d.toJS() as { spec: { names: { kind: string } } }).spec.names.kind,
     );
@@ -27,6 +27,7 @@ describe('CRD manifest', () => {
         'WorkspaceRole',
         'WorkspaceRoleBinding',
         'WorkspaceTemplate',
+        'ResourceQuota',
       ].sort(),
     );
   });

@@ -38,6 +38,7 @@ export const types = {
   clusterRoleBindings: t(RBAC, 'v1', 'clusterrolebindings', 'ClusterRoleBinding', false),
   secrets: t('', 'v1', 'secrets', 'Secret', true),
   resourceQuotas: t('', 'v1', 'resourcequotas', 'ResourceQuota', true),
+  workspaceQuotas: t('quota.kubesphere.io', 'v1alpha2', 'resourcequotas', 'ResourceQuota', false),
   crds: t('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', 'CustomResourceDefinition', false),
 } as const;
 

@@ -7,8 +7,13 @@
  * `annotation` (selector expressions), `status`, `namespace`, `uid`, `ownerKind`, `ownerReference`,
  * `alias`, plus resource-specific ones; an unknown filter matches nothing, as in KubeSphere.
  */
-import { errors, type KubeObject } from '@sphere/shared';
-import { matchesSelector, parseSelector } from './selector';
+import {
+  errors,
+  matchesRequirements,
+  parseSelector,
+  type KubeObject,
+  type Requirement,
+} from '@sphere/shared';
 import { statusOf } from './status';
 
 export interface ListResult<T> {
@@ -55,7 +60,7 @@ type Filter = (obj: KubeObject, value: string) => boolean;
 const selectorFilter = (pick: (o: KubeObject) => Record<string, string> | undefined): Filter => {
   return (o, v) => {
     try {
-      return matchesSelector(parseSelector(v), pick(o));
+      return matchesRequirements(parseSelector(v), pick(o));
     } catch {
       return false;
     }
@@ -107,7 +112,7 @@ export function runQuery<T extends KubeObject>(
   q: ListQuery,
   extraFilters: Record<string, Filter> = {},
 ): ListResult<T> {
-  let label: ReturnType<typeof parseSelector> | undefined;
+  let label: Requirement[] | undefined;
   if (q.labelSelector) {
     try {
       label = parseSelector(q.labelSelector);
@@ -121,7 +126,7 @@ export function runQuery<T extends KubeObject>(
   });
   const matched: T[] = [];
   for (const o of objects) {
-    if (label && !matchesSelector(label, o.metadata.labels)) continue;
+    if (label && !matchesRequirements(label, o.metadata.labels)) continue;
     if (filters.every((f) => f(o))) matched.push(o);
   }
   const cmp = comparator(q.sortBy);
