@@ -53,9 +53,12 @@ describe('service defaults', () => {
     });
   });
 
-  it('treats headless services with selectors as RequireDualStack and mirrors clusterIP', () => {
-    const s = defaulted({ clusterIP: 'None', selector: { app: 'db' } });
-    expect(s.spec).toMatchObject({ clusterIPs: ['None'], ipFamilyPolicy: 'RequireDualStack' });
+  it.each([
+    [{ app: 'db' }, 'SingleStack'],
+    [undefined, 'RequireDualStack'],
+  ])('defaults headless services with selector %j to %s and mirrors clusterIP', (selector, policy) => {
+    const s = defaulted({ clusterIP: 'None', selector });
+    expect(s.spec).toMatchObject({ clusterIPs: ['None'], ipFamilyPolicy: policy, ipFamilies: ['IPv4'] });
   });
 
   it('leaves ExternalName services without IP fields', () => {

@@ -58,9 +58,14 @@ export function defaultService(obj: KubeObject): void {
     defaultField(spec, 'internalTrafficPolicy', 'Cluster');
     const ip = str(spec.clusterIP);
     if (ip && !Array.isArray(spec.clusterIPs)) spec.clusterIPs = [ip];
-    const headlessWithSelector =
-      isHeadless(spec) && isObj(spec.selector) && Object.keys(spec.selector).length > 0;
-    defaultField(spec, 'ipFamilyPolicy', headlessWithSelector ? 'RequireDualStack' : 'SingleStack');
+    // Headless services without a selector may list endpoints of any family, so they default to
+    // RequireDualStack; every other service is single-stack on this IPv4 cluster.
+    const hasSelector = isObj(spec.selector) && Object.keys(spec.selector).length > 0;
+    defaultField(
+      spec,
+      'ipFamilyPolicy',
+      isHeadless(spec) && !hasSelector ? 'RequireDualStack' : 'SingleStack',
+    );
     if (!Array.isArray(spec.ipFamilies) || spec.ipFamilies.length === 0) {
       spec.ipFamilies = [ip.includes(':') ? 'IPv6' : 'IPv4'];
     }
