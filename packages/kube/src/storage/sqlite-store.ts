@@ -75,6 +75,8 @@ class SqliteStoreImpl implements SqliteStore {
   private readonly timer?: ReturnType<typeof setInterval>;
   private currentRevision: number;
   private compacted: number;
+  /** The last compaction stopped at its row limit: more rows are waiting to be deleted. */
+  private compactionBacklog = true;
 
   constructor(config: SqliteStoreConfig) {
     this.now = config.now ?? Date.now;
@@ -190,11 +192,14 @@ class SqliteStoreImpl implements SqliteStore {
       this.now(),
       (revision) => this.db.eventAtOrAfter(revision)?.created_at,
     );
+    // Rows only become unreachable when the compacted revision passes the events pointing at them, so
+    // there is nothing to delete unless the target moved or a bounded run left rows behind.
+    if (target === this.compacted && !this.compactionBacklog) return this.compacted;
     // Forget in memory first: from here on no watch or list may start at or below the target.
     this.compacted = target;
     this.recent.dropThrough(target);
-    // Runs even when the target did not move: rows kept earlier may have become unreachable since.
-    if (target > 0) this.db.compactThrough(target, this.currentRevision, maxRows);
+    const deleted = this.db.compactThrough(target, this.currentRevision, maxRows);
+    this.compactionBacklog = deleted >= maxRows;
     return this.compacted;
   }
 
