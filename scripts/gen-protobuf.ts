@@ -4,7 +4,10 @@
  *
  * Usage (each argument is a git directory, e.g. a bare mirror, or a checked-out work tree):
  *   npx tsx scripts/gen-protobuf.ts --api <kubernetes/api> --apimachinery <kubernetes/apimachinery> \
- *     --apiextensions <kubernetes/apiextensions-apiserver> [--ref HEAD]
+ *     --apiextensions <kubernetes/apiextensions-apiserver> [--ref HEAD] [--out FILE]
+ * The committed table was generated with `--ref v0.36.3` (the release of the project's OpenAPI reference;
+ * a superset of what kubectl 1.32 sends). With the `fetch` tool's mirrors the sources are
+ * /work/.mirror/kubernetes+api/repo, .../kubernetes+apimachinery/repo, .../kubernetes+apiextensions-apiserver/repo.
  *
  * Two sources are combined, because neither alone says how Go would print the object as JSON:
  * - `generated.proto`: field numbers, wire types, repeated/map, message references (the wire format);
@@ -251,7 +254,7 @@ function main(): void {
   const out = opt('out') ?? 'packages/kube/src/protobuf/generated/messages.json';
   const messages: Record<string, MessageEntry> = {};
   const commits: Record<string, string> = {};
-  let unmatched = 0;
+  const unmatched: string[] = [];
   for (const key of ['api', 'apimachinery', 'apiextensions'] as const) {
     const root = sources[key];
     if (!root) throw new Error(`missing --${key} <git dir or checkout>`);
@@ -268,7 +271,7 @@ function main(): void {
       if (!files.includes('generated.proto')) continue;
       for (const msg of parseProto(readText(src, `${dir}/generated.proto`))) {
         const go = goStructs.get(msg.name);
-        if (!go && !msg.nullableList) unmatched++;
+        if (!go && !msg.nullableList) unmatched.push(msg.name);
         messages[`${msg.pkg}.${msg.name}`] = buildEntry(msg, go);
       }
     }
@@ -279,10 +282,10 @@ function main(): void {
       if (!SCALARS.has(ref) && !messages[ref]) throw new Error(`${name} references unknown ${ref}`);
     }
   }
-  const table = { source: commits, apiVersions: API_VERSIONS, messages };
+  const table = { source: { ref, ...commits }, apiVersions: API_VERSIONS, messages };
   writeFileSync(out, JSON.stringify(table) + '\n');
   console.log(
-    `wrote ${Object.keys(messages).length} messages to ${out} (${unmatched} without Go struct tags)`,
+    `wrote ${Object.keys(messages).length} messages to ${out}; without Go struct tags: ${unmatched.join(', ')}`,
   );
 }
 

@@ -152,6 +152,12 @@ const CASES: Case[] = [
     ],
     dryRun: true,
   },
+  {
+    // Reads the CronJob first (served by the fake below) and sets an ownerReference to it.
+    name: 'job-from-cronjob',
+    args: ['create', 'job', 'tick-manual', '--from=cronjob/tick'],
+    dryRun: true,
+  },
   { name: 'serviceaccount', args: ['create', 'serviceaccount', 'robot'], dryRun: true },
   {
     name: 'role',
@@ -336,10 +342,33 @@ function resourceList(groupVersion: string, resources: [string, string, boolean]
   };
 }
 
+/** The CronJob `create job --from=cronjob/tick` reads. */
+const CRONJOB = {
+  apiVersion: 'batch/v1',
+  kind: 'CronJob',
+  metadata: { name: 'tick', namespace: 'default', uid: '6f1c2a4e-0000-4000-8000-000000000001' },
+  spec: {
+    schedule: '*/5 * * * *',
+    jobTemplate: {
+      metadata: { labels: { app: 'tick' } },
+      spec: {
+        backoffLimit: 2,
+        template: {
+          spec: {
+            restartPolicy: 'OnFailure',
+            containers: [{ name: 'tick', image: 'busybox', command: ['date'] }],
+          },
+        },
+      },
+    },
+  },
+};
+
 function discovery(path: string): object | undefined {
   if (path === '/version') {
     return { major: '1', minor: '32', gitVersion: 'v1.32.4', platform: 'linux/amd64' };
   }
+  if (path === '/apis/batch/v1/namespaces/default/cronjobs/tick') return CRONJOB;
   if (path === '/api') return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] };
   if (path === '/api/v1') return resourceList('v1', GROUPS[''].resources);
   if (path === '/apis') {
