@@ -7,7 +7,7 @@
 import type { SchemaNode, SchemaRegistry } from '../schema/types';
 import { mergePatchErrors, plainPatchError } from './errors';
 import { cloneJson, goFormat, goTypeName, isObject, type JsonObject } from './json-value';
-import { itemSchema, patchStrategyOf } from './schema-nav';
+import { itemSchema, patchStrategyOf, resolveSchema } from './schema-nav';
 
 export const DIRECTIVE = '$patch';
 
@@ -26,9 +26,27 @@ export function mergeListField(
   patch: unknown[],
   field: SchemaNode | undefined,
 ): unknown[] {
+  return mergeListWithOrderBase(ctx, original, patch, field).merged;
+}
+
+/**
+ * The merged list plus the live order `$setElementOrder` must interleave server-only items by. Upstream
+ * deletes and appends in place on the live slice, so the order it later consults is the live list with
+ * deletions shifted out and the first appended items written into the freed tail slots; we reproduce
+ * that, since it decides where server-only items land.
+ */
+export function mergeListWithOrderBase(
+  ctx: SmpContext,
+  original: unknown[],
+  patch: unknown[],
+  field: SchemaNode | undefined,
+): { merged: unknown[]; orderBase: unknown[] } {
   const { strategy } = patchStrategyOf(field);
-  if (strategy !== 'merge') return cloneJson(patch);
-  return mergeList(ctx, original, patch, itemSchema(field, ctx.registry), field?.patchMergeKey ?? '');
+  if (strategy !== 'merge') return { merged: cloneJson(patch), orderBase: original };
+  // A list stored in a field typed as a single struct (pointer fields upstream) merges as a list of it.
+  const items =
+    itemSchema(field, ctx.registry) ?? (resolveSchema(field, ctx.registry)?.properties ? field : undefined);
+  return mergeList(ctx, original, patch, items, field?.patchMergeKey ?? '');
 }
 
 /** The kind all elements of the lists share; 422 for lists of lists, 500 for mixed kinds. */
@@ -61,31 +79,39 @@ function mergeList(
   patchList: unknown[],
   items: SchemaNode | undefined,
   mergeKey: string,
-): unknown[] {
-  if (originalList.length === 0 && patchList.length === 0) return [];
+): { merged: unknown[]; orderBase: unknown[] } {
+  if (originalList.length === 0 && patchList.length === 0) return { merged: [], orderBase: originalList };
   const kind = elementKind(originalList, patchList);
   if (kind !== 'map') {
     const merged = dedupe([...originalList, ...patchList]);
     const [inPatch, serverOnly] = partition(merged, patchList, '', false);
-    return normalizeElementOrder(inPatch, serverOnly, patchList, originalList, '', false);
+    return {
+      merged: normalizeElementOrder(inPatch, serverOnly, patchList, originalList, '', false),
+      orderBase: originalList,
+    };
   }
   if (!mergeKey) throw plainPatchError('cannot merge lists without merge key for type struct');
   const special = applyListDirectives(ctx, originalList, patchList, items, mergeKey);
-  if (special.replaced) return special.replaced;
+  const backing = special.backing;
+  if (special.replaced) return { merged: special.replaced, orderBase: backing };
   const live = special.original;
   const merged = [...live];
   for (const element of special.patch) {
     const item = element as JsonObject;
     if (!(mergeKey in item)) throw noMergeKey(item, mergeKey);
     const at = findByKey(merged, mergeKey, item[mergeKey]);
-    merged[at >= 0 ? at : merged.length] = ctx.mergeMap(
-      at >= 0 ? (merged[at] as JsonObject) : {},
-      item,
-      items,
-    );
+    if (at >= 0) {
+      merged[at] = ctx.mergeMap(merged[at] as JsonObject, item, items);
+    } else {
+      if (merged.length < backing.length) backing[merged.length] = item;
+      merged.push(ctx.mergeMap({}, item, items));
+    }
   }
   const [inPatch, serverOnly] = partition(merged, special.patch, mergeKey, true);
-  return normalizeElementOrder(inPatch, serverOnly, special.patch, live, mergeKey, true);
+  return {
+    merged: normalizeElementOrder(inPatch, serverOnly, special.patch, live, mergeKey, true),
+    orderBase: backing,
+  };
 }
 
 /** Applies `{"$patch": ...}` list elements: deletions by merge key, and `replace` of the whole list. */
@@ -95,8 +121,10 @@ function applyListDirectives(
   patch: unknown[],
   items: SchemaNode | undefined,
   mergeKey: string,
-): { original: unknown[]; patch: unknown[]; replaced?: unknown[] } {
-  let live = original.map((item) => cloneJson(item));
+): { original: unknown[]; patch: unknown[]; backing: unknown[]; replaced?: unknown[] } {
+  // `backing` mirrors the live slice upstream edits in place: deletions shift later items left.
+  const backing = original.map((item) => cloneJson(item));
+  let length = backing.length;
   const plain: unknown[] = [];
   let replace = false;
   for (const element of patch) {
@@ -108,7 +136,12 @@ function applyListDirectives(
     const directive = item[DIRECTIVE];
     if (directive === 'delete') {
       if (!(mergeKey in item)) throw noMergeKey(item, mergeKey);
-      live = live.filter((candidate) => !sameKey(candidate, mergeKey, item[mergeKey]));
+      for (;;) {
+        const at = backing.slice(0, length).findIndex((c) => sameKey(c, mergeKey, item[mergeKey]));
+        if (at < 0) break;
+        backing.copyWithin(at, at + 1, length);
+        length--;
+      }
     } else if (directive === 'replace') {
       replace = true;
     } else if (directive === 'merge') {
@@ -117,13 +150,16 @@ function applyListDirectives(
       throw plainPatchError(`unknown patch type: ${goFormat(directive)} in map: ${goFormat(item)}`);
     }
   }
-  if (replace)
+  const live = backing.slice(0, length);
+  if (replace) {
     return {
       original: live,
       patch: plain,
+      backing,
       replaced: plain.map((p) => ctx.mergeMap({}, p as JsonObject, items)),
     };
-  return { original: live, patch: plain };
+  }
+  return { original: live, patch: plain, backing };
 }
 
 /** Applies a `$setElementOrder/<field>` directive to the already merged list. */

@@ -85,6 +85,33 @@ describe('strategic merge patch: lists of maps with a merge key', () => {
       { containers: [c('a'), c('x'), c('b', { image: 'b:2' })] },
     ],
     [
+      'delete + add with $setElementOrder: a server-only item keeps its live slot (upstream in-place edit order)',
+      { containers: [c('p'), c('q'), c('r')] },
+      {
+        '$setElementOrder/containers': [{ name: 'q' }, { name: 's' }],
+        containers: [c('s'), { name: 'p', $patch: 'delete' }],
+      },
+      { containers: [c('q'), c('r'), c('s')] },
+    ],
+    [
+      'server-only items before the ordered ones stay first',
+      { containers: [c('x'), c('y'), c('a'), c('b')] },
+      { '$setElementOrder/containers': [{ name: 'b' }, { name: 'a' }] },
+      { containers: [c('x'), c('y'), c('b'), c('a')] },
+    ],
+    [
+      '$setElementOrder may name items that exist nowhere',
+      { containers: [c('a'), c('b')] },
+      { '$setElementOrder/containers': [{ name: 'b' }, { name: 'ghost' }, { name: 'a' }] },
+      { containers: [c('b'), c('a')] },
+    ],
+    [
+      'without $setElementOrder the patch order wins for the items it names',
+      { containers: [c('b'), c('x'), c('a')] },
+      { containers: [{ name: 'a', image: 'a:2' }, { name: 'b', image: 'b:2' }, c('n')] },
+      { containers: [c('x'), c('a', { image: 'a:2' }), c('b', { image: 'b:2' }), c('n')] },
+    ],
+    [
       '$patch: delete removes the item by merge key',
       { containers: [c('a'), c('b')] },
       { containers: [{ name: 'a', $patch: 'delete' }] },

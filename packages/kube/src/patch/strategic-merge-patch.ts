@@ -21,6 +21,7 @@ import {
   badArgType,
   DIRECTIVE,
   mergeListField,
+  mergeListWithOrderBase,
   orderBySetElementOrder,
   validateSetElementOrder,
   type SmpContext,
@@ -167,8 +168,10 @@ function applySetElementOrder(
     const mergeKey = resolveSchema(field, ctx.registry)?.patchMergeKey ?? '';
     validateSetElementOrder(patchList, order, mergeKey);
     if (!hasLive && !hasPatch) continue;
-    const merged = hasPatch ? mergeListField(ctx, live, patchList, field) : live;
-    original[target] = orderBySetElementOrder(merged, order, live, mergeKey);
+    const { merged, orderBase } = hasPatch
+      ? mergeListWithOrderBase(ctx, live, patchList, field)
+      : { merged: live, orderBase: live };
+    original[target] = orderBySetElementOrder(merged, order, orderBase, mergeKey);
     handled.add(target);
   }
   return handled;
