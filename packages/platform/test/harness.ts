@@ -87,11 +87,15 @@ export async function startCluster(backend: Backend): Promise<Cluster> {
   return startEmbeddedCluster(dir);
 }
 
-/** Which backends the integration suites run against: the fake always, the embedded cluster when enabled. */
+/**
+ * Which backends the integration suites run against: the in-memory fake and the embedded cluster started as
+ * a separate process (`sphere kube`, reached only through its kubeconfig). SPHERE_PLATFORM_BACKENDS=fake
+ * (or =embedded) narrows it.
+ */
 export function backends(): Backend[] {
   const env = process.env.SPHERE_PLATFORM_BACKENDS;
   if (env) return env.split(',').map((s) => s.trim()) as Backend[];
-  return ['fake'];
+  return ['fake', 'embedded'];
 }
 
 export const ADMIN_PASSWORD = 'Adm1nPassw0rd';
