@@ -1,7 +1,7 @@
 import type { KubeObject } from '@sphere/shared';
 import { describe, expect, it } from 'vitest';
 import { daemonsets } from './daemonsets';
-import { copy, createThrough, messages, now, podTemplate, updateThrough } from './test-support';
+import { copy, createThrough, ctxFor, messages, now, podTemplate, updateThrough } from './test-support';
 
 function ds(extra: Record<string, unknown> = {}): KubeObject {
   return {
@@ -93,5 +93,29 @@ describe('DaemonSet', () => {
       'nginx:1.27',
       'app=agent',
     ]);
+  });
+
+  it('tracks the template generation in its annotation', () => {
+    const obj = ds();
+    createThrough(daemonsets, obj);
+    expect(obj.metadata.annotations).toEqual({ 'deprecated.daemonset.template.generation': '1' });
+
+    const scaledOnly = copy(obj);
+    (scaledOnly.spec as Record<string, unknown>).minReadySeconds = 5;
+    daemonsets.prepareForUpdate?.(scaledOnly, obj, ctxFor('update'));
+    expect(scaledOnly.metadata.annotations?.['deprecated.daemonset.template.generation']).toBe('1');
+
+    // A replace without the defaulted fields is not a template change.
+    const replaced = ds();
+    replaced.metadata.annotations = { 'deprecated.daemonset.template.generation': '7' };
+    daemonsets.prepareForUpdate?.(replaced, obj, ctxFor('update'));
+    expect(replaced.metadata.annotations?.['deprecated.daemonset.template.generation']).toBe('1');
+
+    const newImage = copy(obj);
+    (
+      newImage.spec as { template: { spec: { containers: { image: string }[] } } }
+    ).template.spec.containers[0].image = 'nginx:2';
+    daemonsets.prepareForUpdate?.(newImage, obj, ctxFor('update'));
+    expect(newImage.metadata.annotations?.['deprecated.daemonset.template.generation']).toBe('2');
   });
 });

@@ -9,9 +9,11 @@ import {
   ageCell,
   ageColumn,
   child,
+  cloneJson,
   column,
   containerCells,
   containersColumn,
+  deepEqual,
   defaultField,
   get,
   goLabelSelector,
@@ -35,6 +37,46 @@ import {
   validateIntOrPercent,
   validateWorkloadStatus,
 } from './workload-rules';
+
+/**
+ * apps/v1 carries the DaemonSet's template generation in this annotation; the DaemonSet controller labels
+ * pods with it (`pod-template-generation`).
+ */
+export const templateGenerationAnnotation = 'deprecated.daemonset.template.generation';
+
+function templateGeneration(obj: KubeObject): number {
+  const n = Number.parseInt(obj.metadata.annotations?.[templateGenerationAnnotation] ?? '', 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function setTemplateGeneration(obj: KubeObject, n: number): void {
+  obj.metadata.annotations = {
+    ...(obj.metadata.annotations ?? {}),
+    [templateGenerationAnnotation]: String(n),
+  };
+}
+
+/** A fresh DaemonSet: empty status and template generation 1 (unless the client set a higher one). */
+export function prepareDaemonSetCreate(obj: KubeObject): void {
+  obj.status = {
+    currentNumberScheduled: 0,
+    numberMisscheduled: 0,
+    desiredNumberScheduled: 0,
+    numberReady: 0,
+  };
+  if (templateGeneration(obj) < 1) setTemplateGeneration(obj, 1);
+}
+
+/**
+ * Clients cannot set the template generation; it goes up by one whenever the pod template changes
+ * (compared after defaulting, so a replace that omits defaulted fields is not a change).
+ */
+export function prepareDaemonSetUpdate(obj: KubeObject, old: KubeObject): void {
+  const next = cloneJson((obj.spec ?? {}) as Obj);
+  defaultPodTemplate(next);
+  const changed = !deepEqual(next.template, get(old, 'spec', 'template'));
+  setTemplateGeneration(obj, templateGeneration(old) + (changed ? 1 : 0));
+}
 
 /** apps/v1 defaulting of a DaemonSet. */
 export function defaultDaemonSet(obj: KubeObject): void {
@@ -147,13 +189,9 @@ export const daemonsets: ResourceDescriptor = {
   strategicMerge: true,
   hasStatus: true,
   tracksGeneration: true,
-  prepareForCreate(obj) {
-    obj.status = {
-      currentNumberScheduled: 0,
-      numberMisscheduled: 0,
-      desiredNumberScheduled: 0,
-      numberReady: 0,
-    };
+  prepareForCreate: prepareDaemonSetCreate,
+  prepareForUpdate(obj, old, ctx) {
+    if (ctx.subresource === '') prepareDaemonSetUpdate(obj, old);
   },
   defaults: defaultDaemonSet,
   validate: validateDaemonSet,
