@@ -55,7 +55,8 @@ export class MessageDecoder {
         values.set(field.number, entries);
       } else if (field.repeated) {
         const list = (values.get(field.number) as Json[] | undefined) ?? [];
-        list.push(...this.repeatedValues(wire, field, spec, depth));
+        // A loop, not push(...values): a long packed array would overflow the argument limit.
+        for (const v of this.repeatedValues(wire, field, spec, depth)) list.push(v);
         values.set(field.number, list);
       } else {
         values.set(field.number, this.singleValue(wire, field, spec, depth));
