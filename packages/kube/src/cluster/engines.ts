@@ -10,7 +10,13 @@ import { serverSideApply, updateManagedFields } from '../patch';
 import type { PatchEngine, SchemaEngine } from '../pipeline/deps';
 import type { ResourceDescriptor } from '../registry/types';
 import { createSchemaRegistry, type LayeredSchemaRegistry } from '../schema/registry';
-import { findUnknownFields, pruneUnknownFields, validateCustomResource } from '../schema/validate';
+import {
+  checkTypes,
+  findUnknownFields,
+  pruneUnknownFields,
+  validateCustomResource,
+} from '../schema/validate';
+import { applyCustomResourceDefaults } from '../schema/defaults';
 
 export function createSchemaEngine(
   registry: LayeredSchemaRegistry = createSchemaRegistry(),
@@ -23,6 +29,12 @@ export function createSchemaEngine(
     },
     unknownFields(obj, schema) {
       return findUnknownFields(obj, schema, registry);
+    },
+    typeErrors(obj, schema) {
+      return checkTypes(obj, schema, registry);
+    },
+    applyDefaults(obj, schema) {
+      applyCustomResourceDefaults(obj, schema);
     },
     validateCustom(obj, schema) {
       return validateCustomResource(obj, schema);

@@ -25,7 +25,13 @@ import type { StaticToken } from '../api/auth';
 import type { ResourceDescriptor, UserInfo } from '../registry/types';
 import { createInProcessClient } from '../client/in-process';
 import { allControllers } from '../controllers';
-import { startControllers, type ControllerModule, type RunningControllers } from '../controllers/manager';
+import {
+  startControllers,
+  type ControllerModule,
+  type RunningControllers,
+  type ServedResource,
+} from '../controllers/manager';
+import { verbsOf } from '../pipeline/resolve';
 import { realClock, type Clock } from '../controllers/runtime/clock';
 
 export interface ClusterConfig {
@@ -64,6 +70,20 @@ export interface RunningCluster {
   /** Identity for in-process components (controllers, nodes). */
   systemContext(component: string): RequestContext;
   stop(): Promise<void>;
+}
+
+/** Storage versions of every served resource, for controllers that enumerate resources. */
+function servedResources(registry: ResourceRegistry): ServedResource[] {
+  return registry
+    .all()
+    .filter((d) => d.storageVersion !== false && !d.virtual)
+    .map((d) => ({
+      ref: { group: d.group, version: d.version, resource: d.plural },
+      apiVersion: d.group ? `${d.group}/${d.version}` : d.version,
+      kind: d.kind,
+      namespaced: d.namespaced,
+      verbs: verbsOf(d),
+    }));
 }
 
 export const adminUser: UserInfo = { username: 'admin', uid: 'sphere-admin', groups: ['system:masters'] };
@@ -136,6 +156,7 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
   await bootstrapObjects(pipeline, systemContext('apiserver'), port);
   const controllers = await startControllers({
     client: createInProcessClient(pipeline, systemContext('kube-controller-manager')),
+    servedResources: () => servedResources(registry),
     clock,
     modules: config.controllers ?? allControllers,
     log,

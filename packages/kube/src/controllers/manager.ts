@@ -3,14 +3,25 @@
  * Starts the embedded cluster's controllers (the kube-controller-manager of Sphere). Each controller is
  * a module: given the shared context it registers informer handlers and returns its reconcile loops.
  */
-import type { KubeClient } from '../client/in-process';
+import type { KubeClient, ResourceRef } from '../client/in-process';
 import type { Clock } from './runtime/clock';
 import type { Controller } from './runtime/controller';
 import { createEventRecorder, type EventRecorder } from './runtime/events';
 import { InformerFactory } from './runtime/informer-factory';
 
+/** A served resource, as the garbage collector and namespace controller need to enumerate them. */
+export interface ServedResource {
+  ref: ResourceRef;
+  apiVersion: string;
+  kind: string;
+  namespaced: boolean;
+  verbs: string[];
+}
+
 export interface ControllerContext {
   client: KubeClient;
+  /** Every resource served right now (storage versions only; changes when CRDs come and go). */
+  servedResources(): ServedResource[];
   informers: InformerFactory;
   clock: Clock;
   /** An event recorder reporting as `component`. */
@@ -34,6 +45,7 @@ export interface RunningControllers {
 
 export async function startControllers(args: {
   client: KubeClient;
+  servedResources: () => ServedResource[];
   clock: Clock;
   modules: ControllerModule[];
   log?: (line: string) => void;
@@ -42,6 +54,7 @@ export async function startControllers(args: {
   const log = args.log ?? (() => {});
   const ctx: ControllerContext = {
     client: args.client,
+    servedResources: args.servedResources,
     informers,
     clock: args.clock,
     events: (component) => createEventRecorder(args.client, component, args.clock),

@@ -85,7 +85,10 @@ export async function createObject(
   assignCreateMeta(deps, body, now);
   if (d.custom) {
     const schema = deps.schema.schemaFor(d);
-    if (schema) deps.schema.prune(body, schema);
+    if (schema) {
+      deps.schema.prune(body, schema);
+      deps.schema.applyDefaults(body, schema);
+    }
   }
   d.prepareForCreate?.(body, { now, operation: 'create', subresource: '' });
   await defaultAdmitValidate({

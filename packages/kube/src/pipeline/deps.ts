@@ -47,6 +47,10 @@ export interface SchemaEngine {
   schemaFor(d: ResourceDescriptor): SchemaNode | undefined;
   /** Paths of fields the schema does not know, as kube-apiserver prints them (`spec.foo`). */
   unknownFields(obj: KubeObject, schema: SchemaNode): string[];
+  /** JSON type mismatches of built-in kinds, worded as the apiserver's decoder words them (400). */
+  typeErrors(obj: KubeObject, schema: SchemaNode): StatusCause[];
+  /** Fills `default` values a custom resource's schema declares. */
+  applyDefaults(obj: KubeObject, schema: SchemaNode): void;
   /** Full structural validation for custom resources (422 causes). */
   validateCustom(obj: KubeObject, schema: SchemaNode): StatusCause[];
   /** Drops fields a custom resource's schema does not declare. */

@@ -157,7 +157,10 @@ async function applyCreate(
   assignCreateMeta(deps, obj, now);
   if (d.custom) {
     const schema = deps.schema.schemaFor(d);
-    if (schema) deps.schema.prune(obj, schema);
+    if (schema) {
+      deps.schema.prune(obj, schema);
+      deps.schema.applyDefaults(obj, schema);
+    }
   }
   d.prepareForCreate?.(obj, { now, operation: 'create', subresource: '' });
   await defaultAdmitValidate({

@@ -106,7 +106,10 @@ export async function commitUpdate(args: CommitArgs): Promise<WriteResult> {
   d.prepareForUpdate?.(next, current, { now, operation: 'update', subresource });
   if (d.custom) {
     const schema = deps.schema.schemaFor(d);
-    if (schema) deps.schema.prune(next, schema);
+    if (schema) {
+      deps.schema.prune(next, schema);
+      deps.schema.applyDefaults(next, schema);
+    }
   }
   await defaultAdmitValidate({
     deps,

@@ -20,9 +20,18 @@ export function checkUnknownFields(
   obj: KubeObject,
   mode: WriteOptions['fieldValidation'],
 ): string[] {
-  if (mode === 'Ignore') return [];
   const schema = deps.schema.schemaFor(d);
   if (!schema) return [];
+  if (!d.custom) {
+    // The apiserver's decoder rejects wrongly typed fields of built-in kinds before anything else.
+    const typeErrors = deps.schema.typeErrors(obj, schema);
+    if (typeErrors.length > 0) {
+      throw errors.badRequest(
+        `${d.kind} in version "${d.version}" cannot be handled as a ${d.kind}: ${typeErrors.map((c) => c.message).join(', ')}`,
+      );
+    }
+  }
+  if (mode === 'Ignore') return [];
   const unknown = deps.schema.unknownFields(obj, schema);
   if (unknown.length === 0) return [];
   const messages = unknown.map((path) => `unknown field "${path}"`);

@@ -57,6 +57,18 @@ describe('create, get, list', () => {
     expect(neg.stderr).toMatch(/spec.replicas: Invalid value: -1: must be greater than or equal to 0/);
   });
 
+  it('rejects wrongly typed fields as the decoder does', async () => {
+    const r = await t.kubectl([
+      'create',
+      '-f',
+      t.file('typed.yaml', deployment('typed').replace('replicas: 2', 'replicas: two')),
+    ]);
+    expect(r.stderr).toMatch(/Error from server \(BadRequest\)/);
+    expect(r.stderr).toMatch(
+      /cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32/,
+    );
+  });
+
   it('rejects unknown fields strictly (kubectl default) and warns with --validate=warn', async () => {
     const manifest = deployment('strict').replace('replicas: 2', 'replicas: 2\n  replicass: 3');
     const strict = await t.kubectl(['create', '-f', t.file('strict.yaml', manifest)]);

@@ -4,5 +4,8 @@
  * endpoints, volumes, jobs and cron jobs, autoscaling, quotas.
  */
 import type { ControllerModule } from '../manager';
+import { garbageCollector } from './garbage-collector';
+import { namespaceLifecycle } from './namespace-lifecycle';
+import { serviceAccounts } from './service-accounts';
 
-export const systemControllers: ControllerModule[] = [];
+export const systemControllers: ControllerModule[] = [garbageCollector, namespaceLifecycle, serviceAccounts];
