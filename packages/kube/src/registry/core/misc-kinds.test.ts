@@ -238,3 +238,14 @@ describe('pod templates', () => {
     expect(podtemplates.table?.cells(pt, now)).toEqual(['x', 'c,d', 'nginx:1,', 'app=web']);
   });
 });
+
+describe('quota quantities', () => {
+  it('stores quota and limit range quantities canonically', () => {
+    const q = obj({ spec: { hard: { 'requests.cpu': 0.5, 'requests.memory': '1024Mi' } } });
+    resourcequotas.defaults?.(q, create);
+    expect(q.spec).toEqual({ hard: { 'requests.cpu': '500m', 'requests.memory': '1Gi' } });
+    const lr = obj({ spec: { limits: [{ type: 'Container', default: { cpu: '1000m' } }] } });
+    limitranges.defaults?.(lr, create);
+    expect(lr.spec).toEqual({ limits: [{ type: 'Container', default: { cpu: '1' } }] });
+  });
+});

@@ -6,7 +6,7 @@
 import { fieldErrors, type KubeObject, type StatusCause } from '@sphere/shared';
 import { isQualifiedName, isValidLabelValue } from '@sphere/shared/names';
 import type { ResourceDescriptor } from '../types';
-import { isObj, objects, str } from '../validation';
+import { canonicalizeResourceList, isObj, objects, str } from '../validation';
 import { ageCell, ageColumn, column, nameColumn, specOf, statusOf } from './support';
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
@@ -72,6 +72,10 @@ export const nodes: ResourceDescriptor = {
     },
   ],
   fieldSelectors: { 'spec.unschedulable': (o) => String(specOf(o).unschedulable === true) },
+  defaults(obj) {
+    canonicalizeResourceList(statusOf(obj).capacity, 'Node');
+    canonicalizeResourceList(statusOf(obj).allocatable, 'Node');
+  },
   prepareForCreate(obj) {
     if (!isObj(obj.status)) obj.status = {};
   },

@@ -6,7 +6,7 @@ import { fieldErrors, type KubeObject, type StatusCause } from '@sphere/shared';
 import { isQualifiedName } from '@sphere/shared/names';
 import { compareQuantities, isValidQuantity, QUANTITY_FORMAT_ERROR } from '@sphere/shared/quantity';
 import type { ResourceDescriptor, StrategyContext } from '../types';
-import { isObj, objects, str } from '../validation';
+import { canonicalizeResourceList, isObj, objects, str } from '../validation';
 import { ageCell, ageColumn, column, nameColumn, quantityCell, specOf, statusOf } from './support';
 
 const SCOPES = [
@@ -76,6 +76,11 @@ export const resourcequotas: ResourceDescriptor = {
   schemaId: 'io.k8s.api.core.v1.ResourceQuota',
   strategicMerge: true,
   hasStatus: true,
+  defaults(obj) {
+    canonicalizeResourceList(specOf(obj).hard, 'ResourceQuota');
+    canonicalizeResourceList(statusOf(obj).hard, 'ResourceQuota');
+    canonicalizeResourceList(statusOf(obj).used, 'ResourceQuota');
+  },
   prepareForCreate(obj) {
     obj.status = {};
   },
@@ -133,6 +138,13 @@ export const limitranges: ResourceDescriptor = {
   shortNames: ['limits'],
   schemaId: 'io.k8s.api.core.v1.LimitRange',
   strategicMerge: true,
+  defaults(obj) {
+    for (const item of objects(specOf(obj).limits)) {
+      for (const key of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) {
+        canonicalizeResourceList(item[key], 'LimitRange');
+      }
+    }
+  },
   validate: (obj) => validateLimitRange(obj),
   table: {
     columns: [nameColumn, { name: 'Created At', type: 'date', description: 'When the object was created.' }],

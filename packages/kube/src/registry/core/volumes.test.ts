@@ -176,3 +176,17 @@ describe('persistent volume claims', () => {
     expect(pvcs.table?.cells(obj(spec, status, meta), now)).toEqual(expected);
   });
 });
+
+describe('quantities are stored canonically', () => {
+  it('canonicalizes PV capacity and PVC requests', () => {
+    const pv = obj({ capacity: { storage: '1.5Gi' } });
+    pvs.defaults?.(pv, create);
+    expect(pv.spec).toMatchObject({ capacity: { storage: '1536Mi' } });
+    const pvc = obj({ resources: { requests: { storage: 1e9 } } });
+    pvcs.defaults?.(pvc, create);
+    expect(pvc.spec).toMatchObject({ resources: { requests: { storage: '1G' } } });
+    expect(() => pvcs.defaults?.(obj({ resources: { requests: { storage: 'lots' } } }), create)).toThrow(
+      'PersistentVolumeClaim in version "v1" cannot be handled as a PersistentVolumeClaim: quantities must match',
+    );
+  });
+});

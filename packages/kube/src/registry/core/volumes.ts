@@ -8,6 +8,7 @@ import { fieldErrors, type KubeObject, type StatusCause } from '@sphere/shared';
 import { compareQuantities, isValidQuantity } from '@sphere/shared/quantity';
 import type { ResourceDescriptor, StrategyContext } from '../types';
 import {
+  canonicalizeResourceList,
   child,
   defaultField,
   immutable,
@@ -111,6 +112,7 @@ export const persistentvolumes: ResourceDescriptor = {
     const spec = child(obj as Obj, 'spec');
     defaultField(spec, 'persistentVolumeReclaimPolicy', 'Retain');
     defaultField(spec, 'volumeMode', 'Filesystem');
+    canonicalizeResourceList(spec.capacity, 'PersistentVolume');
   },
   prepareForCreate(obj, ctx) {
     obj.status = {
@@ -221,7 +223,13 @@ export const persistentvolumeclaims: ResourceDescriptor = {
   hasStatus: true,
   deleteReturnsObject: true,
   defaults(obj) {
-    defaultField(child(obj as Obj, 'spec'), 'volumeMode', 'Filesystem');
+    const spec = child(obj as Obj, 'spec');
+    defaultField(spec, 'volumeMode', 'Filesystem');
+    if (isObj(spec.resources)) {
+      canonicalizeResourceList(spec.resources.requests, 'PersistentVolumeClaim');
+      canonicalizeResourceList(spec.resources.limits, 'PersistentVolumeClaim');
+    }
+    if (isObj(obj.status)) canonicalizeResourceList(obj.status.capacity, 'PersistentVolumeClaim');
   },
   prepareForCreate(obj) {
     obj.status = { phase: 'Pending' };

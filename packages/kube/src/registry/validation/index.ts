@@ -6,3 +6,4 @@ export * from './common';
 export * from './object-meta';
 export * from './pod-spec';
 export * from './pod-defaults';
+export * from './quantities';

@@ -139,3 +139,35 @@ describe('defaultPod', () => {
     expect((pod.spec as { tolerations: unknown[] }).tolerations).toHaveLength(2);
   });
 });
+
+describe('quantity canonicalization', () => {
+  it('stores requests and limits in canonical form', () => {
+    const spec: Record<string, unknown> = {
+      containers: [
+        {
+          name: 'c',
+          image: 'x',
+          resources: { requests: { cpu: 0.5, memory: '1.5Gi' }, limits: { cpu: 1, memory: '2048Mi' } },
+        },
+      ],
+    };
+    defaultPodSpec(spec);
+    expect(spec).toMatchObject({
+      containers: [
+        { resources: { requests: { cpu: '500m', memory: '1536Mi' }, limits: { cpu: '1', memory: '2Gi' } } },
+      ],
+    });
+  });
+
+  it('answers 400 for a malformed quantity when the kind is known, and leaves it for validation otherwise', () => {
+    const bad = () => ({
+      containers: [{ name: 'c', image: 'x', resources: { limits: { memory: '1 GB' } } }],
+    });
+    expect(() => defaultPodSpec(bad(), 'Pod')).toThrow(
+      'Pod in version "v1" cannot be handled as a Pod: quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'',
+    );
+    const spec = bad();
+    defaultPodSpec(spec);
+    expect(spec.containers[0].resources.limits.memory).toBe('1 GB');
+  });
+});

@@ -8,6 +8,7 @@
 import type { KubeObject } from '@sphere/shared';
 import { child, defaultField, isObj, objects, str, type Obj } from './common';
 import { VOLUME_SOURCES } from './pod-spec';
+import { canonicalizePodSpecQuantities } from './quantities';
 
 /** `Always` for `:latest` or untagged images, otherwise `IfNotPresent` (digests count as pinned). */
 export function defaultImagePullPolicy(image: unknown): 'Always' | 'IfNotPresent' {
@@ -62,8 +63,12 @@ function defaultVolume(v: Obj): void {
   if (isObj(v.hostPath)) defaultField(v.hostPath, 'type', '');
 }
 
-/** Fills PodSpec defaults in place (pods and workload templates alike). */
-export function defaultPodSpec(spec: Obj): void {
+/**
+ * Fills PodSpec defaults in place (pods and workload templates alike) and canonicalizes its quantities.
+ * `kind` (the object's Kind) turns a malformed quantity into the apiserver's 400 decoding error.
+ */
+export function defaultPodSpec(spec: Obj, kind?: string): void {
+  canonicalizePodSpecQuantities(spec, kind);
   defaultField(spec, 'restartPolicy', 'Always');
   defaultField(spec, 'terminationGracePeriodSeconds', 30);
   defaultField(spec, 'dnsPolicy', 'ClusterFirst');
@@ -87,7 +92,7 @@ const DEFAULT_TOLERATED_TAINTS = ['node.kubernetes.io/not-ready', 'node.kubernet
 /** Fills Pod defaults in place: the PodSpec defaults plus the pod-only ones. */
 export function defaultPod(pod: KubeObject): void {
   const spec = child(pod as Obj, 'spec');
-  defaultPodSpec(spec);
+  defaultPodSpec(spec, 'Pod');
   defaultField(spec, 'enableServiceLinks', true);
   if (!str(spec.serviceAccountName)) {
     spec.serviceAccountName = 'default';
