@@ -129,7 +129,7 @@ function prepareStatements(db: Database.Database) {
 type Statements = ReturnType<typeof prepareStatements>;
 
 export interface StoreDatabaseOptions {
-  /** Writes per SQLite transaction at most (default 1000); a batch also ends with the event-loop turn. */
+  /** Writes per SQLite transaction at most (default 256); a batch also ends after `batchDelayMs`. */
   maxBatch?: number;
   /**
    * How long writes collect before a batch commits (default 10 ms). A commit costs ~100 µs however
@@ -153,7 +153,7 @@ export class StoreDatabase {
   private flushScheduled?: ReturnType<typeof setTimeout>;
 
   constructor(path: string, options: StoreDatabaseOptions = {}) {
-    this.maxBatch = options.maxBatch ?? 1000;
+    this.maxBatch = options.maxBatch ?? 256;
     this.batchDelayMs = options.batchDelayMs ?? 10;
     this.onFlushError =
       options.onFlushError ??

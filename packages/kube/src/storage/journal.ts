@@ -86,10 +86,10 @@ export class Journal {
 
   /** Appends records durably (one write(2)); on a short or failed write, removes the partial tail. */
   append(line: string): void {
-    const buffer = Buffer.from(line, 'utf8');
     try {
-      const written = writeSync(this.fd, buffer);
-      if (written !== buffer.length) throw new Error(`short write to the storage journal (${written} bytes)`);
+      const written = writeSync(this.fd, line);
+      const expected = Buffer.byteLength(line);
+      if (written !== expected) throw new Error(`short write to the storage journal (${written} bytes)`);
       this.size += written;
     } catch (err) {
       ftruncateSync(this.fd, this.size);
