@@ -7,3 +7,4 @@ export * from './object-meta';
 export * from './pod-spec';
 export * from './pod-defaults';
 export * from './quantities';
+export * from './probes';

@@ -23,6 +23,7 @@ import {
   type Obj,
   notFound,
 } from './common';
+import { validateLifecycle, validateProbe } from './probes';
 
 export const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
@@ -148,6 +149,10 @@ function validateContainer(
   causes.push(...validateEnv(c.env, `${at}.env`));
   causes.push(...validateVolumeMounts(c.volumeMounts, `${at}.volumeMounts`, volumeNames));
   causes.push(...validateResources(c.resources, `${at}.resources`));
+  causes.push(...validateProbe(c.livenessProbe, `${at}.livenessProbe`, 'liveness'));
+  causes.push(...validateProbe(c.readinessProbe, `${at}.readinessProbe`, 'readiness'));
+  causes.push(...validateProbe(c.startupProbe, `${at}.startupProbe`, 'startup'));
+  causes.push(...validateLifecycle(c.lifecycle, `${at}.lifecycle`));
 }
 
 /** Container ports: number range, optional unique IANA names, protocol enum. */
