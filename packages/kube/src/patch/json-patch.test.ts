@@ -72,6 +72,16 @@ describe('JSON patch', () => {
       (d: D): void => void Object.assign(d.metadata.annotations, { z: '1' }),
     ],
     ['an empty patch', [], () => undefined],
+    [
+      'a test for null passes on a missing field',
+      [{ op: 'test', path: '/spec/paused', value: null }],
+      () => undefined,
+    ],
+    [
+      'add without a value writes null',
+      [{ op: 'add', path: '/metadata/annotations/b' }],
+      (d: D): void => void Object.assign(d.metadata.annotations, { b: null }),
+    ],
   ])('%s', (_name, ops, mutate) => {
     const original = deploy();
     const expected = deploy();

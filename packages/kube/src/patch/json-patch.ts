@@ -7,11 +7,11 @@
  */
 // fast-json-patch is CommonJS: Node's ESM loader only offers its default export.
 import jsonPatch, { type Operation } from 'fast-json-patch';
-
-const { applyPatch } = jsonPatch;
 import { StatusError, type KubeObject } from '@sphere/shared';
 import { badPatch, patchRejected } from './errors';
-import { isObject, jsonKindName } from './json-value';
+import { cloneJson, isObject, jsonKindName, type JsonObject } from './json-value';
+
+const { applyOperation, getValueByPointer } = jsonPatch;
 
 /** Upper bound kube-apiserver puts on the operations of one JSON patch. */
 export const MAX_JSON_PATCH_OPERATIONS = 10_000;
@@ -44,11 +44,32 @@ export function decodeJsonPatch(operations: unknown): Operation[] {
  */
 export function applyJsonPatch<T = KubeObject>(original: T, operations: unknown): T {
   const ops = decodeJsonPatch(operations);
+  let doc = cloneJson(original);
   try {
-    // validate=true makes fast-json-patch reject missing paths and out-of-range indices the way
-    // evanphx/json-patch does; mutateDocument=false works on a deep copy.
-    return applyPatch(original, ops, true, false).newDocument;
+    ops.forEach((op, index) => {
+      const raw = op as unknown as JsonObject;
+      // evanphx/json-patch v4: a `test` without a value (or with null) passes on a missing or null
+      // field, and `add`/`replace` without a value write null.
+      if (raw.op === 'test' && (raw.value === undefined || raw.value === null) && isUnset(doc, raw.path))
+        return;
+      const effective =
+        (raw.op === 'add' || raw.op === 'replace') && !('value' in raw) ? { ...op, value: null } : op;
+      // validate=true makes fast-json-patch reject missing paths and out-of-range indices the way
+      // evanphx/json-patch does; the document is our own copy, so it may be edited in place.
+      doc = applyOperation(doc, effective as Operation, true, true, true, index).newDocument;
+    });
   } catch {
     throw patchRejected();
+  }
+  return doc;
+}
+
+function isUnset(doc: unknown, path: unknown): boolean {
+  if (typeof path !== 'string') return false;
+  try {
+    const value: unknown = getValueByPointer(doc, path);
+    return value === undefined || value === null;
+  } catch {
+    return true;
   }
 }

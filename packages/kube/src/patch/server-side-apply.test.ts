@@ -427,3 +427,100 @@ describe('updateManagedFields (non-apply writes)', () => {
     );
   });
 });
+
+describe('apply and update together (object lifecycles)', () => {
+  const trackCm = (old: KubeObject, updated: KubeObject, manager: string, now: number) => ({
+    ...updated,
+    metadata: {
+      ...updated.metadata,
+      managedFields: updateManagedFields({
+        old,
+        updated,
+        manager,
+        now: t(now),
+        apiVersion: 'v1',
+        schema: configMapSchema,
+        registry: fixtureRegistry,
+      }),
+    },
+  });
+
+  it('an updater that adds and then changes keys owns them; the applier keeps the rest', () => {
+    const applied = applyCm(undefined, cm({ key: 'value' }, { tier: 'web' }), 'applier', 1).object;
+    const added = trackCm(
+      applied,
+      { ...structuredClone(applied), data: { key: 'value', extra: 'v' } },
+      'updater',
+      2,
+    );
+    const changed = trackCm(
+      added,
+      { ...structuredClone(added), data: { key: 'new', extra: 'v' } },
+      'updater',
+      3,
+    );
+    expect(changed.metadata.managedFields).toEqual([
+      {
+        manager: 'applier',
+        operation: 'Apply',
+        apiVersion: 'v1',
+        time: iso(1),
+        fieldsType: 'FieldsV1',
+        fieldsV1: { 'f:metadata': { 'f:labels': { 'f:tier': {} } } },
+      },
+      {
+        manager: 'updater',
+        operation: 'Update',
+        apiVersion: 'v1',
+        time: iso(3),
+        fieldsType: 'FieldsV1',
+        fieldsV1: { 'f:data': { 'f:extra': {}, 'f:key': {} } },
+      },
+    ]);
+  });
+
+  it('an apply of nothing but the name leaves no managedFields', () => {
+    const { object } = applyCm(undefined, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'cm', namespace: 'default' },
+    });
+    expect(object.metadata.managedFields).toBeUndefined();
+  });
+
+  it('a field a controller took over survives when the applier stops setting it', () => {
+    const applied = applyDeploy({ applied: deployment(3), manager: 'applier' }).object;
+    const scaledBody = structuredClone(applied);
+    (scaledBody.spec as { replicas: number }).replicas = 7;
+    scaledBody.metadata.managedFields = updateManagedFields({
+      old: applied,
+      updated: scaledBody,
+      manager: 'hpa-controller',
+      now: t(2),
+      apiVersion: 'apps/v1',
+      schema: deploymentSchema,
+      registry: fixtureRegistry,
+    });
+    const withoutReplicas = deployment(0);
+    delete (withoutReplicas.spec as { replicas?: number }).replicas;
+    const { object } = applyDeploy({ live: scaledBody, applied: withoutReplicas, manager: 'applier' });
+    expect((object.spec as { replicas: number }).replicas).toBe(7);
+    // And a field only the applier owned goes away.
+    const withoutImage = structuredClone(withoutReplicas);
+    (
+      withoutImage.spec as { template: { spec: { containers: Record<string, unknown>[] } } }
+    ).template.spec.containers[0] = { name: 'c' };
+    const pruned = applyDeploy({ live: object, applied: withoutImage, manager: 'applier' }).object;
+    expect(
+      (pruned.spec as { template: { spec: { containers: unknown[] } } }).template.spec.containers,
+    ).toEqual([{ name: 'c' }]);
+  });
+
+  it('a config null removes the field and the applier owns it', () => {
+    const live = applyCm(undefined, cm({ a: '1', b: '2' }), 'applier', 1).object;
+    const nulled = cm({ a: '1' });
+    (nulled.data as Record<string, unknown>).b = null;
+    const { object } = applyCm(live, nulled, 'applier', 2);
+    expect(object.data).toEqual({ a: '1' });
+  });
+});
