@@ -39,14 +39,19 @@ describe('DaemonSet', () => {
       'bad type',
       { updateStrategy: { type: 'Rolling' } },
       [
-        'spec.updateStrategy.type: Unsupported value: "Rolling": supported values: "OnDelete", "RollingUpdate"',
+        'spec.updateStrategy: Unsupported value: apps.DaemonSetUpdateStrategy{Type:"Rolling", RollingUpdate:(*apps.RollingUpdateDaemonSet)(nil)}: supported values: "RollingUpdate", "OnDelete"',
       ],
     ],
     [
-      'bad percent',
+      'unparsable maxUnavailable counts as zero',
       { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 'half', maxSurge: 0 } } },
+      ['spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0'],
+    ],
+    [
+      'percent over 100',
+      { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '101%' } } },
       [
-        "spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:\"half\"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+        'spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"101%"}: must not be greater than 100%',
       ],
     ],
   ])('%s', (_name, extra, expected) => {

@@ -34,7 +34,8 @@ import {
 import {
   goIntOrString,
   intOrPercentIsZero,
-  validateIntOrPercent,
+  notMoreThan100Percent,
+  validatePositiveIntOrPercent,
   validateWorkloadStatus,
 } from './workload-rules';
 
@@ -98,11 +99,15 @@ function validateUpdateStrategy(spec: Obj): StatusCause[] {
   const type = strategy.type;
   if (type === 'OnDelete') return [];
   if (type !== 'RollingUpdate') {
+    // Upstream reports the whole strategy struct as the unsupported value.
+    const rollingText = isObj(strategy.rollingUpdate)
+      ? '(*apps.RollingUpdateDaemonSet)(...)'
+      : '(*apps.RollingUpdateDaemonSet)(nil)';
     return [
       {
         reason: 'FieldValueNotSupported',
-        field: 'spec.updateStrategy.type',
-        message: `Unsupported value: "${String(type ?? '')}": supported values: "OnDelete", "RollingUpdate"`,
+        field: 'spec.updateStrategy',
+        message: `Unsupported value: apps.DaemonSetUpdateStrategy{Type:${JSON.stringify(String(type ?? ''))}, RollingUpdate:${rollingText}}: supported values: "RollingUpdate", "OnDelete"`,
       },
     ];
   }
@@ -113,12 +118,18 @@ function validateUpdateStrategy(spec: Obj): StatusCause[] {
     ];
   }
   const path = 'spec.updateStrategy.rollingUpdate';
-  const causes = [
-    ...validateIntOrPercent(rolling.maxUnavailable, `${path}.maxUnavailable`),
-    ...validateIntOrPercent(rolling.maxSurge, `${path}.maxSurge`),
-  ];
-  const hasUnavailable = !intOrPercentIsZero(rolling.maxUnavailable ?? 0);
-  const hasSurge = !intOrPercentIsZero(rolling.maxSurge ?? 0);
+  const causes: StatusCause[] = [];
+  // As upstream: a value is only checked when it is non-zero (an unparsable string counts as zero).
+  const hasUnavailable = !intOrPercentIsZero(rolling.maxUnavailable);
+  const hasSurge = !intOrPercentIsZero(rolling.maxSurge);
+  for (const [key, present] of [
+    ['maxUnavailable', hasUnavailable],
+    ['maxSurge', hasSurge],
+  ] as const) {
+    if (!present) continue;
+    causes.push(...validatePositiveIntOrPercent(rolling[key], `${path}.${key}`));
+    causes.push(...notMoreThan100Percent(rolling[key], `${path}.${key}`));
+  }
   if (hasUnavailable && hasSurge) {
     causes.push(
       invalidRendered(

@@ -86,6 +86,19 @@ describe('Deployment validation', () => {
       ],
     ],
     [
+      'surge above 100% is fine',
+      (s) => (s.strategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '200%' } }),
+      [],
+    ],
+    [
+      'bad percent',
+      (s) => (s.strategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '5', maxSurge: 'x%' } }),
+      [
+        "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:\"5\"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+        "spec.strategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:\"x%\"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+      ],
+    ],
+    [
       'unknown strategy',
       (s) => (s.strategy = { type: 'BlueGreen' }),
       ['spec.strategy.type: Unsupported value: "BlueGreen": supported values: "Recreate", "RollingUpdate"'],

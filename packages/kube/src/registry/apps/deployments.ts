@@ -32,7 +32,8 @@ import {
 import {
   goIntOrString,
   intOrPercentIsZero,
-  validateIntOrPercent,
+  notMoreThan100Percent,
+  validatePositiveIntOrPercent,
   validateWorkloadStatus,
 } from './workload-rules';
 
@@ -74,19 +75,20 @@ function validateStrategy(spec: Obj): StatusCause[] {
         message: 'Required value: this should be defaulted and never be nil',
       });
     } else {
-      causes.push(
-        ...validateIntOrPercent(rolling.maxUnavailable, 'spec.strategy.rollingUpdate.maxUnavailable'),
-      );
-      causes.push(...validateIntOrPercent(rolling.maxSurge, 'spec.strategy.rollingUpdate.maxSurge'));
+      const path = 'spec.strategy.rollingUpdate';
+      causes.push(...validatePositiveIntOrPercent(rolling.maxUnavailable, `${path}.maxUnavailable`));
+      causes.push(...validatePositiveIntOrPercent(rolling.maxSurge, `${path}.maxSurge`));
       if (intOrPercentIsZero(rolling.maxUnavailable) && intOrPercentIsZero(rolling.maxSurge)) {
         causes.push(
           invalidRendered(
-            'spec.strategy.rollingUpdate.maxUnavailable',
-            goIntOrString(rolling.maxUnavailable),
+            `${path}.maxUnavailable`,
+            goIntOrString(rolling.maxUnavailable ?? 0),
             'may not be 0 when `maxSurge` is 0',
           ),
         );
       }
+      // Only maxUnavailable is capped: a surge may exceed 100%.
+      causes.push(...notMoreThan100Percent(rolling.maxUnavailable, `${path}.maxUnavailable`));
     }
   } else {
     causes.push({

@@ -14,18 +14,24 @@ export function goIntOrString(v: unknown): string {
   return `intstr.IntOrString{Type:0, IntVal:${Number(v)}, StrVal:""}`;
 }
 
-/** Whether an int-or-percent value is zero (`0` or `0%`). */
-export function intOrPercentIsZero(v: unknown): boolean {
-  if (typeof v === 'number') return v === 0;
-  if (typeof v === 'string' && percentPattern.test(v)) return Number.parseInt(v, 10) === 0;
-  return false;
+/**
+ * The number an int-or-percent stands for, as upstream's `getIntOrPercentValue`: `25%` is 25, `5` is 5,
+ * and a string that is neither a percentage nor a number counts as 0.
+ */
+export function intOrPercentValue(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return 0;
+  if (percentPattern.test(v)) return Number.parseInt(v, 10);
+  return /^[+-]?\d+$/.test(v) ? Number.parseInt(v, 10) : 0;
 }
 
-/**
- * A non-negative integer or a percentage of at most 100% (`ValidatePositiveIntOrPercent` and
- * `IsNotMoreThan100Percent`). Absent values pass.
- */
-export function validateIntOrPercent(v: unknown, field: string, maxPercent = 100): StatusCause[] {
+/** Whether an int-or-percent value counts as zero (`0`, `0%`, or unparsable). */
+export function intOrPercentIsZero(v: unknown): boolean {
+  return intOrPercentValue(v) === 0;
+}
+
+/** `ValidatePositiveIntOrPercent`: a non-negative integer or a well-formed percentage. Absent values pass. */
+export function validatePositiveIntOrPercent(v: unknown, field: string): StatusCause[] {
   if (v === undefined || v === null) return [];
   if (typeof v === 'number') return nonNegative(v, field);
   if (typeof v !== 'string')
@@ -39,10 +45,20 @@ export function validateIntOrPercent(v: unknown, field: string, maxPercent = 100
       ),
     ];
   }
-  if (Number.parseInt(v, 10) > maxPercent) {
-    return [invalidRendered(field, goIntOrString(v), `must not be greater than ${maxPercent}%`)];
+  return [];
+}
+
+/** `IsNotMoreThan100Percent`: only well-formed percentages are checked. */
+export function notMoreThan100Percent(v: unknown, field: string): StatusCause[] {
+  if (typeof v === 'string' && percentPattern.test(v) && Number.parseInt(v, 10) > 100) {
+    return [invalidRendered(field, goIntOrString(v), 'must not be greater than 100%')];
   }
   return [];
+}
+
+/** Both checks, as PodDisruptionBudgets apply them to minAvailable and maxUnavailable. */
+export function validateIntOrPercent(v: unknown, field: string): StatusCause[] {
+  return [...validatePositiveIntOrPercent(v, field), ...notMoreThan100Percent(v, field)];
 }
 
 /** Status writes: every listed counter must be >= 0 (as `ValidateDeploymentStatus` and friends). */
