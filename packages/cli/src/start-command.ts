@@ -1,8 +1,13 @@
 /**
  * @module cli/start-command
- * `sphere start`: the embedded cluster (unless --kubeconfig), then the platform and console on top of it.
+ * `sphere start`: the embedded cluster (unless --kubeconfig points at another one), then the platform
+ * API and the web console on one port.
  */
-import { runKube } from './kube-command';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startCluster } from '@sphere/kube/cluster/start';
+import { startPlatform } from '@sphere/platform';
+import { ensureConsoleBuild } from './console-build';
 
 export interface StartOptions {
   dataDir: string;
@@ -15,6 +20,39 @@ export interface StartOptions {
 }
 
 export async function runStart(opts: StartOptions): Promise<void> {
-  // The platform is not wired yet: start the embedded cluster so `npm start` is useful meanwhile.
-  await runKube({ dataDir: opts.dataDir, port: opts.kubePort, address: '127.0.0.1', nodes: opts.nodes });
+  const dataDir = resolve(opts.dataDir);
+  const log = (line: string) => console.log(line);
+  let stopCluster = async () => {};
+  let kubeconfigPath: string;
+  if (opts.kubeconfig) {
+    kubeconfigPath = resolve(opts.kubeconfig);
+    if (!existsSync(kubeconfigPath)) throw new Error(`kubeconfig not found: ${kubeconfigPath}`);
+    log(`managing the cluster of ${kubeconfigPath}`);
+  } else {
+    const cluster = await startCluster({ dataDir, port: opts.kubePort, nodes: opts.nodes, log });
+    kubeconfigPath = cluster.kubeconfigPath;
+    stopCluster = () => cluster.stop();
+  }
+  const staticDir = await ensureConsoleBuild(log);
+  const platform = await startPlatform({
+    kubeconfigPath,
+    port: opts.port,
+    address: opts.address,
+    adminPassword: opts.adminPassword ?? process.env.SPHERE_ADMIN_PASSWORD,
+    staticDir,
+    log: (line) => log(`[platform] ${line}`),
+  });
+  console.log('');
+  console.log(`Sphere console:  ${platform.url}`);
+  console.log(
+    `Log in as:       admin / ${opts.adminPassword || process.env.SPHERE_ADMIN_PASSWORD ? '(the password you gave)' : 'P@88w0rd (you will be asked to change it)'}`,
+  );
+  console.log(`kubectl:         kubectl --kubeconfig ${kubeconfigPath} get nodes`);
+  const shutdown = async () => {
+    await platform.stop();
+    await stopCluster();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
 }
