@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('response', (r) => r.status() === 404 && errors.push(`404 ${r.url()}`));
 
     await login(page, 'admin', 'wrong');
     await page.getByTestId('login-error').waitFor();

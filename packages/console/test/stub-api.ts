@@ -208,32 +208,14 @@ function userObject(name: string) {
   };
 }
 
+/** The platform's `users/{u}/rules` shape. */
 function rulesFor(user: string) {
-  if (USERS[user]?.role === 'platform-admin')
-    return {
-      items: [
-        {
-          metadata: { name: 'platform-admin' },
-          rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
-        },
-      ],
-    };
+  if (USERS[user]?.role === 'platform-admin') {
+    return { modules: {}, rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }] };
+  }
   return {
-    items: [
-      {
-        metadata: {
-          name: 'viewer',
-          annotations: {
-            'iam.kubesphere.io/role-template-rules': JSON.stringify({
-              workloads: 'view',
-              pods: 'view',
-              projects: 'view',
-              members: 'view',
-            }),
-          },
-        },
-      },
-    ],
+    modules: { workloads: 'view', projects: 'view', members: 'view' },
+    rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list'] }],
   };
 }
 
@@ -364,6 +346,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, dist: string): 
       refresh_token: token(name, 600),
       token_type: 'Bearer',
       expires_in: 120,
+      ...(u.uninitialized ? { uninitialized: true } : {}),
     });
   }
   if (p === '/oauth/logout') return send(res, 200, {});
@@ -375,10 +358,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, dist: string): 
       if (USERS[m[1]]) USERS[m[1]].uninitialized = false;
       return send(res, 200, {});
     }
-    if ((m = /^\/kapis\/iam\.kubesphere\.io\/v1alpha2\/users\/([^/]+)\/globalroles$/.exec(p)))
+    if ((m = /^\/kapis\/iam\.kubesphere\.io\/v1alpha2\/users\/([^/]+)\/rules$/.exec(p)))
       return send(res, 200, rulesFor(m[1]));
-    if (/\/(workspacemembers|members)\/[^/]+\/(workspaceroles|roles)$/.test(p))
-      return send(res, 200, rulesFor(user));
     if ((m = /^\/kapis\/iam\.kubesphere\.io\/v1alpha2\/users\/([^/]+)$/.exec(p)))
       return USERS[m[1]] ? send(res, 200, userObject(m[1])) : status(res, 404, 'NotFound', 'no user');
     if (p === '/kapis/iam.kubesphere.io/v1alpha2/users')

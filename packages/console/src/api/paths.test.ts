@@ -23,14 +23,11 @@ describe('listPath', () => {
 
 describe('rulesPath', () => {
   it.each([
-    [{ username: 'u' }, '/kapis/iam.kubesphere.io/v1alpha2/users/u/globalroles'],
-    [
-      { username: 'u', workspace: 'w' },
-      '/kapis/iam.kubesphere.io/v1alpha2/workspaces/w/workspacemembers/u/workspaceroles',
-    ],
+    [{ username: 'u' }, '/kapis/iam.kubesphere.io/v1alpha2/users/u/rules'],
+    [{ username: 'u', workspace: 'w' }, '/kapis/iam.kubesphere.io/v1alpha2/users/u/rules?workspace=w'],
     [
       { username: 'u', workspace: 'w', namespace: 'n' },
-      '/kapis/iam.kubesphere.io/v1alpha2/namespaces/n/members/u/roles',
+      '/kapis/iam.kubesphere.io/v1alpha2/users/u/rules?namespace=n',
     ],
   ])('%o', (scope, want) => expect(rulesPath(scope)).toBe(want));
 });

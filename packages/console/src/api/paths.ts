@@ -35,15 +35,10 @@ export function listPath(ref: KindRef, namespace?: string): string {
   return `${RESOURCES}${ns}/${ref.plural}`;
 }
 
-/** Where the current user's permission rules for a scope come from (see api/rules.ts). */
+/** Where the current user's permission rules for a scope come from (the platform's "what can I do here"). */
 export function rulesPath(scope: { workspace?: string; namespace?: string; username: string }): string {
-  const user = encodeURIComponent(scope.username);
-  if (scope.namespace)
-    return iamPath(`namespaces/${encodeURIComponent(scope.namespace)}/members/${user}/roles`);
-  if (scope.workspace) {
-    return iamPath(
-      `workspaces/${encodeURIComponent(scope.workspace)}/workspacemembers/${user}/workspaceroles`,
-    );
-  }
-  return iamPath(`users/${user}/globalroles`);
+  const base = iamPath(`users/${encodeURIComponent(scope.username)}/rules`);
+  if (scope.namespace) return `${base}?namespace=${encodeURIComponent(scope.namespace)}`;
+  if (scope.workspace) return `${base}?workspace=${encodeURIComponent(scope.workspace)}`;
+  return base;
 }

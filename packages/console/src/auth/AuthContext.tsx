@@ -8,7 +8,14 @@ import * as authApi from '../api/auth';
 import { iam, type UserObject } from '../api/iam';
 import { fetchRules } from '../api/rules';
 import type { RuleMap } from '../permissions/rules';
-import { clearSession, getSession, initSessionManager, onSession, setSession } from './session-manager';
+import {
+  clearSession,
+  getSession,
+  initSessionManager,
+  markPasswordChanged,
+  onSession,
+  setSession,
+} from './session-manager';
 import type { Session } from './tokens';
 
 export const UNINITIALIZED_ANNOTATION = 'iam.kubesphere.io/uninitialized';
@@ -25,6 +32,8 @@ interface AuthState {
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
   reloadUser: () => Promise<void>;
+  /** After the forced password change: clear the flag and refetch what was refused before. */
+  passwordChanged: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -84,15 +93,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user,
       globalRules,
       isAdmin: role === 'platform-admin' || !!globalRules?._?.includes('manage'),
-      mustChangePassword: user?.metadata.annotations?.[UNINITIALIZED_ANNOTATION] === 'true',
+      mustChangePassword:
+        !!session?.uninitialized || user?.metadata.annotations?.[UNINITIALIZED_ANNOTATION] === 'true',
       expired,
       login,
       logout,
       reloadUser: async () => {
         await userQuery.refetch();
       },
+      passwordChanged: async () => {
+        markPasswordChanged();
+        // Rules fetched while the password was still the initial one were refused (403): fetch again.
+        await queryClient.invalidateQueries({ queryKey: ['rules'] });
+        await userQuery.refetch();
+      },
     };
-  }, [session, userQuery, rulesQuery.data, expired, login, logout]);
+  }, [session, userQuery, rulesQuery.data, expired, login, logout, queryClient]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

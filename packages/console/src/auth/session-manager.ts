@@ -50,6 +50,15 @@ export function setSession(res: TokenResponse, username?: string): Session {
   return current;
 }
 
+/** Marks the initial password as changed (the platform clears its own flag on the user). */
+export function markPasswordChanged(): void {
+  if (!current?.uninitialized) return;
+  const { uninitialized: _done, ...rest } = current;
+  current = rest;
+  sessionStore.save(current);
+  emit('changed');
+}
+
 /** Forgets the session; `expired` distinguishes "session expired" from a deliberate logout. */
 export function clearSession(reason: 'logout' | 'expired'): void {
   current = null;

@@ -10,6 +10,8 @@ export interface TokenResponse {
   refresh_token?: string;
   token_type: string;
   expires_in: number;
+  /** The platform's hint that the user must change the initial password. */
+  uninitialized?: boolean;
 }
 
 /** The tokens the console keeps, with absolute expiry times (ms since epoch). */
@@ -19,6 +21,8 @@ export interface Session {
   /** When the access token expires. */
   expiresAt: number;
   username: string;
+  /** Set from the login response; cleared once the password has been changed. */
+  uninitialized?: boolean;
 }
 
 /** Refresh this long before expiry (or at 80% of a short lifetime). */
@@ -53,6 +57,7 @@ export function sessionFromToken(res: TokenResponse, now: number, fallbackUser =
     refreshToken: res.refresh_token,
     expiresAt: now + Math.max(0, res.expires_in) * 1000,
     username,
+    ...(res.uninitialized ? { uninitialized: true } : {}),
   };
 }
 

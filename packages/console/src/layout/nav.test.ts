@@ -6,7 +6,18 @@ const keys = (items: ReturnType<typeof filterNav>) => navLeaves(items).map((i) =
 describe('filterNav', () => {
   it('viewer of workloads only sees overview, workloads and base info in a project', () => {
     const visible = keys(filterNav(PROJECT_NAV, { workloads: ['view'] }));
-    expect(visible).toEqual(['OVERVIEW', 'DEPLOYMENTS', 'STATEFULSETS', 'DAEMONSETS', 'PODS', 'BASE_INFO']);
+    expect(visible).toEqual([
+      'OVERVIEW',
+      'DEPLOYMENTS',
+      'STATEFULSETS',
+      'DAEMONSETS',
+      'JOBS',
+      'CRONJOBS',
+      'PODS',
+      'SERVICES',
+      'ROUTES',
+      'BASE_INFO',
+    ]);
   });
   it('drops groups whose children are all hidden', () => {
     const groups = filterNav(PROJECT_NAV, {}).map((i) => i.key);

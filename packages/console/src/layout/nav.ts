@@ -1,7 +1,9 @@
 /**
  * @module nav
  * The sidebar tables, one entry per page, for the three levels (platform → workspace → project), with
- * KubeSphere's permission metadata. `filterNav` hides what the rules do not allow; a group whose
+ * KubeSphere's permission metadata. `authKey`s are the platform's role-template modules (users, roles,
+ * workspaces; projects, members, roles, workspace-settings; workloads, configs, volumes, members, roles,
+ * project-settings) plus nodes/storageclasses/projects derived from policy rules (permissions/rules.ts). `filterNav` hides what the rules do not allow; a group whose
  * children are all hidden disappears.
  */
 import { can, type Action, type RuleMap } from '../permissions/rules';
@@ -78,9 +80,9 @@ export const PROJECT_NAV: NavItem[] = [
       { key: 'DEPLOYMENTS', path: 'deployments', authKey: 'workloads' },
       { key: 'STATEFULSETS', path: 'statefulsets', authKey: 'workloads' },
       { key: 'DAEMONSETS', path: 'daemonsets', authKey: 'workloads' },
-      { key: 'JOBS', path: 'jobs', authKey: 'jobs' },
-      { key: 'CRONJOBS', path: 'cronjobs', authKey: 'jobs' },
-      { key: 'PODS', path: 'pods', authKey: 'pods|workloads' },
+      { key: 'JOBS', path: 'jobs', authKey: 'workloads' },
+      { key: 'CRONJOBS', path: 'cronjobs', authKey: 'workloads' },
+      { key: 'PODS', path: 'pods', authKey: 'workloads' },
     ],
   },
   { key: 'STORAGE', icon: 'storage', children: [{ key: 'VOLUMES', path: 'volumes', authKey: 'volumes' }] },
@@ -88,16 +90,16 @@ export const PROJECT_NAV: NavItem[] = [
     key: 'NETWORK_SERVICES',
     icon: 'network',
     children: [
-      { key: 'SERVICES', path: 'services', authKey: 'services' },
-      { key: 'ROUTES', path: 'routes', authKey: 'routes|services' },
+      { key: 'SERVICES', path: 'services', authKey: 'workloads' },
+      { key: 'ROUTES', path: 'routes', authKey: 'workloads' },
     ],
   },
   {
     key: 'CONFIGURATION_CENTER',
     icon: 'config',
     children: [
-      { key: 'SECRETS', path: 'secrets', authKey: 'secrets' },
-      { key: 'CONFIGMAPS', path: 'configmaps', authKey: 'configmaps' },
+      { key: 'SECRETS', path: 'secrets', authKey: 'configs' },
+      { key: 'CONFIGMAPS', path: 'configmaps', authKey: 'configs' },
     ],
   },
   {

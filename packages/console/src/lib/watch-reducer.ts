@@ -1,16 +1,12 @@
 /**
  * @module watch-reducer
- * A pure reducer that folds Kubernetes watch events into a list snapshot. Written here because
- * `@sphere/shared` had no watch-reducer.ts when the console was started; swap the import in
- * `lib/watch.ts` for `@sphere/shared/watch-reducer` once that lands (same semantics).
+ * Watch events → console state. Whole lists and single objects use the shared reducer
+ * (`applyWatchEvent` from @sphere/shared/watch-reducer, re-exported here); server-paged list pages use
+ * `applyToPage`, which patches MODIFIED objects in place and asks for a refetch on ADDED/DELETED.
  */
 import type { KubeObject, WatchEvent } from '@sphere/shared';
 
-/** A list as the console keeps it: items plus the resourceVersion the snapshot is current to. */
-export interface ListSnapshot<T extends KubeObject = KubeObject> {
-  items: T[];
-  resourceVersion: string;
-}
+export { applyWatchEvent, type ListState as ListSnapshot } from '@sphere/shared/watch-reducer';
 
 function rvNumber(rv: string | undefined): number | undefined {
   if (!rv || !/^\d+$/.test(rv)) return undefined;
@@ -28,33 +24,6 @@ export function isNewer(candidate: string | undefined, current: string | undefin
 function sameObject(a: KubeObject, b: KubeObject): boolean {
   if (a.metadata.uid && b.metadata.uid) return a.metadata.uid === b.metadata.uid;
   return a.metadata.name === b.metadata.name && a.metadata.namespace === b.metadata.namespace;
-}
-
-/**
- * Applies one watch event and returns a new snapshot (the input is never mutated).
- * - Events at or below the snapshot's resourceVersion are ignored (replays after a resync).
- * - ADDED of an existing object replaces it; MODIFIED of an unknown object adds it.
- * - DELETED removes it; BOOKMARK only advances the resourceVersion; ERROR leaves the list alone
- *   (the caller decides to re-list, e.g. on 410 Gone).
- */
-export function applyWatchEvent<T extends KubeObject>(
-  list: ListSnapshot<T>,
-  event: WatchEvent<T>,
-): ListSnapshot<T> {
-  if (event.type === 'ERROR') return list;
-  const rv = event.object?.metadata?.resourceVersion;
-  if (!isNewer(rv, list.resourceVersion)) return list;
-  const nextRv = rv ?? list.resourceVersion;
-  if (event.type === 'BOOKMARK') return { items: list.items, resourceVersion: nextRv };
-  const index = list.items.findIndex((item) => sameObject(item, event.object));
-  if (event.type === 'DELETED') {
-    if (index < 0) return { items: list.items, resourceVersion: nextRv };
-    return { items: list.items.filter((_, i) => i !== index), resourceVersion: nextRv };
-  }
-  if (index < 0) return { items: [...list.items, event.object], resourceVersion: nextRv };
-  const items = list.items.slice();
-  items[index] = event.object;
-  return { items, resourceVersion: nextRv };
 }
 
 /**

@@ -22,6 +22,40 @@ describe('parseRules', () => {
     ['flat map', { members: ['view', 'edit', 'bogus'] }, { members: ['view', 'edit'] }],
     ['bad annotation', [{ metadata: { annotations: { 'iam.kubesphere.io/role-template-rules': '{' } } }], {}],
     ['nothing', null, {}],
+    [
+      'platform shape',
+      { modules: { workloads: 'manage', configs: 'view' }, rules: [] },
+      { workloads: ['manage'], configs: ['view'] },
+    ],
+    [
+      'platform shape with wildcard and cluster resources',
+      {
+        modules: {},
+        rules: [
+          { verbs: ['*'], resources: ['*'], apiGroups: ['*'] },
+          { verbs: ['get', 'list'], resources: ['nodes', 'storageclasses'] },
+        ],
+      },
+      {
+        _: ['manage'],
+        nodes: ['view', 'manage'],
+        storageclasses: ['view', 'manage'],
+        projects: ['view', 'manage'],
+        users: ['view', 'manage'],
+        roles: ['view', 'manage'],
+        workspaces: ['view', 'manage'],
+      },
+    ],
+    [
+      'list only gives view',
+      { modules: {}, rules: [{ verbs: ['get', 'list'], resources: ['nodes'] }] },
+      { nodes: ['view'] },
+    ],
+    [
+      'named resources grant no module',
+      { modules: {}, rules: [{ verbs: ['*'], resources: ['users'], resourceNames: ['me'] }] },
+      {},
+    ],
   ])('%s', (_n, body, want) => expect(parseRules(body)).toEqual(want));
 });
 

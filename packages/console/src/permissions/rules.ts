@@ -27,8 +27,47 @@ function toActions(value: unknown): Action[] {
   return list.map((v) => String(v).trim()).filter((v): v is Action => (ACTIONS as string[]).includes(v));
 }
 
+interface PolicyRule {
+  verbs?: string[];
+  resources?: string[];
+  apiGroups?: string[];
+  resourceNames?: string[];
+}
+
+/** Cluster resources whose list permission unlocks a console module that has no role template. */
+const RESOURCE_MODULES: Record<string, string> = {
+  nodes: 'nodes',
+  storageclasses: 'storageclasses',
+  namespaces: 'projects',
+  users: 'users',
+  globalroles: 'roles',
+  workspaces: 'workspaces',
+  workspacetemplates: 'workspaces',
+};
+
+/**
+ * Modules implied directly by policy rules: `*` verbs on `*` resources is the wildcard; listing a
+ * resource of RESOURCE_MODULES gives `view`, and `*`/create on it gives `manage`.
+ */
+export function modulesFromPolicyRules(rules: PolicyRule[]): RuleMap {
+  const map: RuleMap = {};
+  for (const r of rules) {
+    if (r.resourceNames?.length) continue;
+    const verbs = r.verbs ?? [];
+    const resources = r.resources ?? [];
+    if (verbs.includes('*') && resources.includes('*')) addActions(map, '_', ['manage']);
+    for (const [resource, module] of Object.entries(RESOURCE_MODULES)) {
+      if (!resources.includes(resource) && !resources.includes('*')) continue;
+      if (verbs.includes('*') || verbs.includes('create')) addActions(map, module, ['view', 'manage']);
+      else if (verbs.includes('list')) addActions(map, module, ['view']);
+    }
+  }
+  return map;
+}
+
 /**
  * Builds a RuleMap from whatever the rules endpoint returned:
+ * - the platform's `{modules: {module: view|create|manage}, rules: PolicyRule[]}`;
  * - roles (`{items}` or an array) carrying the `role-template-rules` annotation (KubeSphere 3.x),
  *   where a role whose rules grant `*` verbs on `*` resources becomes the `_` wildcard;
  * - 2.0 "simple rules" `[{name, actions}]`;
@@ -36,6 +75,12 @@ function toActions(value: unknown): Action[] {
  */
 export function parseRules(body: unknown): RuleMap {
   const map: RuleMap = {};
+  if (body && typeof body === 'object' && 'modules' in body) {
+    const b = body as { modules?: Record<string, unknown>; rules?: PolicyRule[] };
+    for (const [module, actions] of Object.entries(b.modules ?? {}))
+      addActions(map, module, toActions(actions));
+    return mergeRules(map, modulesFromPolicyRules(b.rules ?? []));
+  }
   const list: unknown[] = Array.isArray(body)
     ? body
     : body && typeof body === 'object' && Array.isArray((body as { items?: unknown[] }).items)

@@ -10,7 +10,7 @@ import { PasswordForm } from './PasswordForm';
 
 export function PasswordChangePage() {
   const { t } = useTranslation();
-  const { session, reloadUser, logout } = useAuth();
+  const { session, passwordChanged, logout } = useAuth();
   const navigate = useNavigate();
   if (!session) return <Navigate to="/login" replace />;
   return (
@@ -21,7 +21,7 @@ export function PasswordChangePage() {
         <PasswordForm
           username={session.username}
           onDone={() => {
-            void reloadUser().then(() => navigate('/dashboard', { replace: true }));
+            void passwordChanged().then(() => navigate('/dashboard', { replace: true }));
           }}
         />
         <Button
