@@ -3,5 +3,7 @@
  * Deployment, ReplicaSet, StatefulSet and DaemonSet controllers.
  */
 import type { ControllerModule } from '../manager';
+import { deploymentController } from './deployment/controller';
+import { replicaSetController } from './replicaset/controller';
 
-export const workloadControllers: ControllerModule[] = [];
+export const workloadControllers: ControllerModule[] = [deploymentController, replicaSetController];
