@@ -164,6 +164,32 @@ describe('server-side apply: one manager', () => {
     ).not.toThrow();
   });
 
+  it('rejects an applied config that names a list item twice', () => {
+    const applied = deployment(1);
+    const containers = (applied.spec as { template: { spec: { containers: unknown[] } } }).template.spec
+      .containers;
+    containers.push({ name: 'c', image: 'other' });
+    expect(caught(() => applyDeploy({ applied })).toStatus()).toMatchObject({
+      code: 500,
+      message:
+        'failed to create typed patch object (default/d; apps/v1, Kind=Deployment): .spec.template.spec.containers: duplicate entries for key [name="c"]',
+    });
+  });
+
+  it('set lists (finalizers) are owned per value and merged as a union', () => {
+    const withFinalizers = (names: string[]) => ({
+      ...cm({}),
+      metadata: { ...cm({}).metadata, finalizers: names },
+    });
+    let live = applyCm(undefined, withFinalizers(['a/x', 'b/y']), 'one', 1).object;
+    live = applyCm(live, withFinalizers(['c/z']), 'two', 2).object;
+    expect(live.metadata.finalizers).toEqual(['a/x', 'b/y', 'c/z']);
+    const two = live.metadata.managedFields?.find((e) => e.manager === 'two');
+    expect(two?.fieldsV1).toEqual({ 'f:data': {}, 'f:metadata': { 'f:finalizers': { 'v:"c/z"': {} } } });
+    live = applyCm(live, withFinalizers(['b/y']), 'one', 3).object;
+    expect(live.metadata.finalizers).toEqual(['b/y', 'c/z']);
+  });
+
   it('rejects managedFields in the applied config', () => {
     const applied = cm({ a: 'b' });
     applied.metadata.managedFields = [];

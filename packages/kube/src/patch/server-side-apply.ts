@@ -27,7 +27,8 @@ import {
   type ManagerRecord,
 } from './managed-fields';
 import { mergeApplied, pruneUnowned } from './ssa-merge';
-import { compareObjects, fieldSetOf } from './typed-walk';
+import { childrenOf, compareObjects, fieldSetOf } from './typed-walk';
+import { plainPatchError } from './errors';
 
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 export const BEFORE_FIRST_APPLY_MANAGER = 'before-first-apply';
@@ -83,6 +84,7 @@ export function serverSideApply(args: ServerSideApplyArgs): ServerSideApplyResul
   if (applied.metadata?.managedFields !== undefined && applied.metadata?.managedFields !== null) {
     throw new StatusError(400, 'BadRequest', 'metadata.managedFields must be nil');
   }
+  rejectDuplicateItems(applied, schema, registry);
   const liveBody = live ? withoutManagedFields(live) : ({} as JsonObject);
   const records = recordsOf(args, liveBody);
   const self: ManagerRecord = { manager, operation: 'Apply', apiVersion, subresource, set: new FieldSet() };
@@ -126,6 +128,36 @@ export function serverSideApply(args: ServerSideApplyArgs): ServerSideApplyResul
   if (managedFields.length > 0) object.metadata.managedFields = managedFields;
   else delete object.metadata.managedFields;
   return { object, changed: objectChanged };
+}
+
+/**
+ * An applied configuration may not name one list item twice (live objects may: upstream tolerates
+ * duplicates there). Worded as upstream, which answers it as a plain error (500).
+ */
+function rejectDuplicateItems(
+  applied: KubeObject,
+  schema: SchemaNode | undefined,
+  registry: SchemaRegistry,
+): void {
+  const walk = (value: unknown, node: SchemaNode | undefined, path: FieldPath) => {
+    const kids = childrenOf(value, node, registry);
+    if (!kids) return;
+    const seen = new Set<string>();
+    for (const kid of kids) {
+      if (kid.isItem && seen.has(kid.pe)) {
+        const { namespace = '', name = '' } = applied.metadata ?? {};
+        const gvk = `${applied.apiVersion ?? ''}, Kind=${applied.kind ?? ''}`;
+        const at = pathToString(path);
+        const key = pathToString([kid.pe]);
+        throw plainPatchError(
+          `failed to create typed patch object (${namespace}/${name}; ${gvk}): ${at}: duplicate entries for key ${key}`,
+        );
+      }
+      seen.add(kid.pe);
+      walk(kid.value, kid.schema, [...path, kid.pe]);
+    }
+  };
+  walk(applied, schema, []);
 }
 
 function withoutManagedFields(obj: KubeObject): JsonObject {
