@@ -102,3 +102,33 @@ describe('applyWatchEvent', () => {
     expect(next.items).toEqual([]);
   });
 });
+
+describe('applyWatchEvent over long sequences', () => {
+  it('agrees with a naive model across mixed events, including branching from old states', () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let state: ListState<KubeObject> = { items: [], resourceVersion: '0' };
+    const model = new Map<string, string>();
+    const history: ListState<KubeObject>[] = [];
+    for (let rv = 1; rv <= 600; rv++) {
+      const name = `o${rand(40)}`;
+      const type = (['ADDED', 'MODIFIED', 'DELETED'] as const)[rand(3)];
+      const event: WatchEvent = { type, object: obj(name, String(rv), rand(2) ? 'a' : 'b') };
+      const key = `${event.object.metadata.namespace}/${name}`;
+      // Branch: applying to an older state must not disturb the main line.
+      if (history.length > 3) applyWatchEvent(history[history.length - 3], event);
+      state = applyWatchEvent(state, event);
+      history.push(state);
+      if (type === 'DELETED') model.delete(key);
+      else model.set(key, String(rv));
+      const actual = new Map(
+        state.items.map((i) => [`${i.metadata.namespace}/${i.metadata.name}`, i.metadata.resourceVersion]),
+      );
+      expect(actual).toEqual(model);
+      expect(state.items).toHaveLength(model.size);
+    }
+  });
+});

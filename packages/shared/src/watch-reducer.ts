@@ -12,8 +12,24 @@ export interface ListState<T extends KubeObject> {
 
 const NUMERIC = /^\d+$/;
 
-function sameObject(a: KubeObject, b: KubeObject): boolean {
-  return (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '') && a.metadata.name === b.metadata.name;
+function keyOf(obj: KubeObject): string {
+  return `${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`;
+}
+
+/**
+ * namespace/name → position, per items array (arrays are never mutated, so an index stays valid for the
+ * array it was built for). MODIFIED events keep every position, so the new array shares the old index;
+ * this makes the common case (status updates of a large list) O(1) to locate instead of a scan.
+ */
+const positions = new WeakMap<readonly KubeObject[], Map<string, number>>();
+
+function positionOf(items: readonly KubeObject[], key: string): number {
+  let index = positions.get(items);
+  if (!index) {
+    index = new Map(items.map((item, i) => [keyOf(item), i]));
+    positions.set(items, index);
+  }
+  return index.get(key) ?? -1;
 }
 
 /** Compares resourceVersions when both are numeric (Kubernetes only promises opacity otherwise). */
@@ -38,7 +54,7 @@ export function applyWatchEvent<T extends KubeObject>(
   if (isStale(rv, state.resourceVersion)) return state;
   const resourceVersion = rv ?? state.resourceVersion;
   if (event.type === 'BOOKMARK') return { items: state.items, resourceVersion };
-  const index = state.items.findIndex((item) => sameObject(item, event.object));
+  const index = positionOf(state.items, keyOf(event.object));
   let items: T[];
   if (event.type === 'DELETED') {
     items = index < 0 ? state.items : state.items.filter((_, i) => i !== index);
@@ -47,6 +63,8 @@ export function applyWatchEvent<T extends KubeObject>(
   } else {
     items = state.items.slice();
     items[index] = event.object;
+    const shared = positions.get(state.items);
+    if (shared) positions.set(items, shared);
   }
   return { items, resourceVersion };
 }
