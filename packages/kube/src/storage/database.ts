@@ -69,6 +69,7 @@ CREATE INDEX IF NOT EXISTS events_by_resource ON events (storage_key, revision);
 /** Meta keys. `revision_floor` keeps the counter when compaction has removed the newest events' rows. */
 const COMPACTED = 'compacted_revision';
 const FLOOR = 'revision_floor';
+const SCHEMA_VERSION = 'schema_version';
 
 /** Rows fetched per query when replaying from disk, so a replay never holds the whole log in memory. */
 const REPLAY_CHUNK = 1000;
@@ -172,6 +173,10 @@ export class StoreDatabase {
       this.db.pragma('journal_size_limit = 67108864');
       this.db.exec(SCHEMA);
       this.stmt = prepareStatements(this.db);
+      // With WAL and locking_mode EXCLUSIVE the first access already locks the file for good; writing
+      // here makes sure of it before the journal is touched, so a second process opening the same file
+      // fails (database is locked) instead of sharing the journal.
+      this.stmt.setMeta.run(SCHEMA_VERSION, 1);
       const s = this.stmt;
       this.commit = this.db.transaction((records: JournalRecord[]) => {
         for (const { row, createdAt } of records) {

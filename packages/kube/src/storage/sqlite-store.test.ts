@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StatusError, type KubeObject } from '@sphere/shared';
 import { createSqliteStore, type SqliteStore } from './sqlite-store';
@@ -171,6 +172,21 @@ describe('persistence', () => {
     store = open(path);
     expect(store.revision()).toBe(6);
     expect(store.create(CM, object('ns', 'new')).metadata.resourceVersion).toBe('7');
+  });
+
+  it("refuses a second process on the same file without touching the first one's journal", () => {
+    const { path, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    open(path).close(); // the file exists: the next open need not create tables
+    const first = open(path);
+    first.create(CM, object('ns', 'a'));
+    const journalSize = statSync(`${path}.acklog`).size;
+    expect(journalSize).toBeGreaterThan(0);
+    expect(() => createSqliteStore({ path, compaction: { intervalMs: 0 } })).toThrow(/locked/);
+    expect(statSync(`${path}.acklog`).size).toBe(journalSize);
+    first.create(CM, object('ns', 'b'));
+    first.close();
+    expect(names(open(path).list(CM).items)).toEqual(['a', 'b']);
   });
 
   it('never reuses a revision after compaction removed every event', () => {
