@@ -56,6 +56,13 @@ describe('StatefulSet defaults', () => {
 describe('StatefulSet validation', () => {
   it.each<[string, Record<string, unknown>, string[]]>([
     [
+      'unknown update strategy',
+      { updateStrategy: { type: 'SmartUpdate' } },
+      [
+        "spec.updateStrategy: Invalid value: apps.StatefulSetUpdateStrategy{Type:\"SmartUpdate\", RollingUpdate:(*apps.RollingUpdateStatefulSetStrategy)(nil)}: must be 'RollingUpdate' or 'OnDelete'",
+      ],
+    ],
+    [
       'bad pod management',
       { podManagementPolicy: 'Random' },
       ["spec.podManagementPolicy: Invalid value: \"Random\": must be 'OrderedReady' or 'Parallel'"],
@@ -64,7 +71,7 @@ describe('StatefulSet validation', () => {
       'OnDelete with rollingUpdate',
       { updateStrategy: { type: 'OnDelete', rollingUpdate: { partition: 1 } } },
       [
-        "spec.updateStrategy.rollingUpdate: Invalid value: apps.RollingUpdateStatefulSetStrategy{...}: only allowed for updateStrategy 'RollingUpdate'",
+        "spec.updateStrategy.rollingUpdate: Invalid value: apps.RollingUpdateStatefulSetStrategy{Partition:1, MaxUnavailable:(*intstr.IntOrString)(nil)}: only allowed for updateStrategy 'RollingUpdate'",
       ],
     ],
     [

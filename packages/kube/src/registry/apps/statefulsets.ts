@@ -86,6 +86,20 @@ function frozenPart(spec: Obj): Obj {
   return copy;
 }
 
+/** `%#v` of the internal RollingUpdateStatefulSetStrategy (partition is a plain int32 there). */
+function goRollingUpdate(rolling: unknown): string {
+  const partition = isObj(rolling) && typeof rolling.partition === 'number' ? rolling.partition : 0;
+  return `apps.RollingUpdateStatefulSetStrategy{Partition:${partition}, MaxUnavailable:(*intstr.IntOrString)(nil)}`;
+}
+
+/** `%#v` of the internal StatefulSetUpdateStrategy (its pointer member prints as an address, or nil). */
+function goUpdateStrategy(strategy: Obj): string {
+  const rolling = isObj(strategy.rollingUpdate)
+    ? '(*apps.RollingUpdateStatefulSetStrategy)(...)'
+    : '(*apps.RollingUpdateStatefulSetStrategy)(nil)';
+  return `apps.StatefulSetUpdateStrategy{Type:${JSON.stringify(String(strategy.type ?? ''))}, RollingUpdate:${rolling}}`;
+}
+
 function validateUpdateStrategy(spec: Obj): StatusCause[] {
   const strategy = spec.updateStrategy;
   if (!isObj(strategy)) return [];
@@ -101,7 +115,7 @@ function validateUpdateStrategy(spec: Obj): StatusCause[] {
         causes.push(
           invalidRendered(
             'spec.updateStrategy.rollingUpdate',
-            'apps.RollingUpdateStatefulSetStrategy{...}',
+            goRollingUpdate(rolling),
             "only allowed for updateStrategy 'RollingUpdate'",
           ),
         );
@@ -115,7 +129,7 @@ function validateUpdateStrategy(spec: Obj): StatusCause[] {
       causes.push(
         invalidRendered(
           'spec.updateStrategy',
-          JSON.stringify(strategy.type),
+          goUpdateStrategy(strategy),
           "must be 'RollingUpdate' or 'OnDelete'",
         ),
       );

@@ -47,7 +47,12 @@ export function validateGeneratedSelector(obj: KubeObject): StatusCause[] {
   const selector = spec.selector as LabelSelector;
   let matches = true;
   try {
-    matches = matchesLabelSelector(selector, { [controllerUidLabel]: uid, [jobNameLabel]: name });
+    matches = matchesLabelSelector(selector, {
+      [controllerUidLabel]: uid,
+      [jobNameLabel]: name,
+      'controller-uid': uid,
+      'job-name': name,
+    });
   } catch {
     // Invalid selectors are reported by the selector validation itself.
   }

@@ -102,6 +102,11 @@ describe('Job create', () => {
     expect((obj.spec as Record<string, unknown>).selector).toEqual({ matchLabels: { app: 'pi' } });
   });
 
+  it('accepts a selector on the legacy controller-uid label', () => {
+    const obj = job({ selector: { matchLabels: { 'controller-uid': 'uid-1' } } });
+    expect(createThrough(jobs, obj)).toEqual([]);
+  });
+
   it('rejects a manual selector not matching the template', () => {
     const obj = job({ manualSelector: true, selector: { matchLabels: { app: 'x' } } });
     expect(messages(createThrough(jobs, obj))).toEqual([
