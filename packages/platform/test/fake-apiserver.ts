@@ -30,8 +30,10 @@ export interface FakeApiServer {
   url: string;
   kubeconfigPath: string;
   token: string;
-  /** Number of requests served, by method + path prefix, for tests that check traffic. */
+  /** Number of requests served, for tests that check traffic. */
   requests: number;
+  /** Inserts objects into a collection (`/api/v1/namespaces/x/pods`) without HTTP, as creates would (benchmarks). */
+  seed(collectionPath: string, objects: KubeObject[]): void;
   stop(): Promise<void>;
 }
 
@@ -312,6 +314,27 @@ export async function startFakeApiServer(dir: string): Promise<FakeApiServer> {
       '',
     ].join('\n'),
   );
+  fake.seed = (collectionPath, objects) => {
+    const target = parse(collectionPath);
+    if (!target) throw new Error(`not a collection: ${collectionPath}`);
+    const gvr = `${target.gv}/${target.resource}`;
+    const b = bucket(gvr);
+    for (const body of objects) {
+      rv++;
+      const obj: KubeObject = {
+        ...body,
+        metadata: {
+          ...body.metadata,
+          namespace: target.namespace,
+          uid: randomUUID(),
+          resourceVersion: String(rv),
+          creationTimestamp: new Date(Date.now() + rv).toISOString().replace(/\.\d+Z$/, 'Z'),
+        },
+      };
+      b.set(keyOf(target.namespace, obj.metadata.name!), obj);
+      record('ADDED', gvr, obj);
+    }
+  };
   fake.stop = () =>
     new Promise<void>((resolve) => {
       for (const w of watchers) w.res.destroy();

@@ -51,3 +51,34 @@ describe('v1alpha3 list engine', () => {
     );
   });
 });
+
+describe('paging agrees with a full sort', () => {
+  const many: KubeObject[] = Array.from({ length: 500 }, (_, i) => ({
+    kind: 'Pod',
+    metadata: {
+      name: `p-${(i * 7919) % 500}`,
+      namespace: `ns-${i % 7}`,
+      creationTimestamp: `2026-01-01T00:${String(i % 60).padStart(2, '0')}:00Z`,
+    },
+    status: { phase: ['Running', 'Pending', 'Failed'][i % 3] },
+  }));
+  it.each([
+    ['sortBy=name&ascending=true'],
+    ['sortBy=name'],
+    ['sortBy=createTime'],
+    ['sortBy=status&ascending=true'],
+  ])('%s', (qs) => {
+    const full = runQuery(many, parseListQuery(new URLSearchParams(qs))).items.map((p) => p.metadata.name);
+    for (const [page, limit] of [
+      [1, 10],
+      [3, 25],
+      [20, 25],
+      [7, 1],
+      [9, 60],
+    ]) {
+      const paged = runQuery(many, parseListQuery(new URLSearchParams(`${qs}&page=${page}&limit=${limit}`)));
+      expect(paged.items.map((p) => p.metadata.name)).toEqual(full.slice((page - 1) * limit, page * limit));
+      expect(paged.totalItems).toBe(500);
+    }
+  });
+});

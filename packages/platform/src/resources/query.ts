@@ -55,55 +55,139 @@ export function parseListQuery(params: URLSearchParams, ignore: string[] = []): 
   };
 }
 
-type Filter = (obj: KubeObject, value: string) => boolean;
+/** A filter: given the parameter value once, returns the per-object predicate. */
+export type Filter = (value: string) => (obj: KubeObject) => boolean;
 
-const selectorFilter = (pick: (o: KubeObject) => Record<string, string> | undefined): Filter => {
-  return (o, v) => {
+const simple =
+  (f: (o: KubeObject, v: string) => boolean): Filter =>
+  (v) =>
+  (o) =>
+    f(o, v);
+
+const selectorFilter =
+  (pick: (o: KubeObject) => Record<string, string> | undefined): Filter =>
+  (v) => {
+    let reqs: Requirement[];
     try {
-      return matchesRequirements(parseSelector(v), pick(o));
+      reqs = parseSelector(v);
     } catch {
-      return false;
+      return () => false;
     }
+    return (o) => matchesRequirements(reqs, pick(o));
   };
-};
 
 /** Filters every resource understands. Extra per-resource filters may be passed to `runQuery`. */
 const defaultFilters: Record<string, Filter> = {
-  name: (o, v) => (o.metadata.name ?? '').includes(v),
-  names: (o, v) => v.split(',').includes(o.metadata.name ?? ''),
-  alias: (o, v) => (o.metadata.annotations?.['kubesphere.io/alias-name'] ?? '').includes(v),
-  uid: (o, v) => o.metadata.uid === v,
-  namespace: (o, v) => o.metadata.namespace === v,
+  name: simple((o, v) => (o.metadata.name ?? '').includes(v)),
+  names: (v) => {
+    const set = new Set(v.split(','));
+    return (o) => set.has(o.metadata.name ?? '');
+  },
+  alias: simple((o, v) => (o.metadata.annotations?.['kubesphere.io/alias-name'] ?? '').includes(v)),
+  uid: simple((o, v) => o.metadata.uid === v),
+  namespace: simple((o, v) => o.metadata.namespace === v),
   label: selectorFilter((o) => o.metadata.labels),
   annotation: selectorFilter((o) => o.metadata.annotations),
-  ownerKind: (o, v) => !!o.metadata.ownerReferences?.some((r) => r.kind === v),
-  ownerReference: (o, v) => !!o.metadata.ownerReferences?.some((r) => r.uid === v),
-  status: (o, v) => v.split('|').includes(statusOf(o)),
-  nodeName: (o, v) => (o.spec as { nodeName?: string } | undefined)?.nodeName === v,
-  phase: (o, v) => (o.status as { phase?: string } | undefined)?.phase === v,
-  email: (o, v) => (o.spec as { email?: string } | undefined)?.email === v,
+  ownerKind: simple((o, v) => !!o.metadata.ownerReferences?.some((r) => r.kind === v)),
+  ownerReference: simple((o, v) => !!o.metadata.ownerReferences?.some((r) => r.uid === v)),
+  status: (v) => {
+    const wanted = v.split('|');
+    return (o) => wanted.includes(statusOf(o));
+  },
+  nodeName: simple((o, v) => (o.spec as { nodeName?: string } | undefined)?.nodeName === v),
+  phase: simple((o, v) => (o.status as { phase?: string } | undefined)?.phase === v),
+  email: simple((o, v) => (o.spec as { email?: string } | undefined)?.email === v),
 };
 
-/** Sorting keys; ties break by name so pages are stable. */
-function comparator(sortBy: string): (a: KubeObject, b: KubeObject) => number {
-  const byName = (a: KubeObject, b: KubeObject) =>
-    (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
-  const byTime = (a: KubeObject, b: KubeObject) => {
-    const ta = a.metadata.creationTimestamp ?? '';
-    const tb = b.metadata.creationTimestamp ?? '';
-    return ta === tb ? byName(a, b) : ta < tb ? -1 : 1;
-  };
+/** The sort key of an object (compared as plain strings: fast, and stable across locales). */
+function sortKey(sortBy: string): (o: KubeObject) => string {
   switch (sortBy) {
     case 'name':
-      return byName;
+      return () => '';
     case 'status':
-      return (a, b) => statusOf(a).localeCompare(statusOf(b)) || byName(a, b);
+      return (o) => statusOf(o);
     case 'createTime':
     case 'creationTimestamp':
-      return byTime;
+      return (o) => o.metadata.creationTimestamp ?? '';
     default:
       throw errors.badRequest(`invalid sortBy "${sortBy}": supported values are name, createTime, status`);
   }
+}
+
+interface Keyed<T> {
+  k: string;
+  n: string;
+  ns: string;
+  o: T;
+}
+
+/** Orders keyed entries: by key, then name, then namespace; `dir` is 1 ascending or -1 descending. */
+function compareKeyed<T>(a: Keyed<T>, b: Keyed<T>, dir: number): number {
+  if (a.k !== b.k) return a.k < b.k ? -dir : dir;
+  if (a.n !== b.n) return a.n < b.n ? -dir : dir;
+  return a.ns === b.ns ? 0 : a.ns < b.ns ? -dir : dir;
+}
+
+/**
+ * The first `k` objects in sort order (all of them when k < 0). With a page size, a bounded max-heap keeps
+ * only the best k candidates, so a page of 30,000 objects costs O(n log k) and little garbage.
+ */
+function firstInOrder<T extends KubeObject>(
+  objects: T[],
+  sortBy: string,
+  ascending: boolean,
+  k: number,
+): T[] {
+  const key = sortKey(sortBy);
+  const dir = ascending ? 1 : -1;
+  const keyed = (o: T): Keyed<T> => ({
+    k: key(o),
+    n: o.metadata.name ?? '',
+    ns: o.metadata.namespace ?? '',
+    o,
+  });
+  if (k < 0 || k >= objects.length) {
+    const all = objects.map(keyed);
+    all.sort((a, b) => compareKeyed(a, b, dir));
+    return all.map((e) => e.o);
+  }
+  const heap: Keyed<T>[] = []; // max-heap: heap[0] is the worst of the best k
+  const worse = (a: Keyed<T>, b: Keyed<T>) => compareKeyed(a, b, dir) > 0;
+  const siftUp = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  };
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && worse(heap[l], heap[top])) top = l;
+      if (r < heap.length && worse(heap[r], heap[top])) top = r;
+      if (top === i) break;
+      [heap[i], heap[top]] = [heap[top], heap[i]];
+      i = top;
+    }
+  };
+  if (k === 0) return [];
+  for (const o of objects) {
+    if (heap.length < k) {
+      heap.push(keyed(o));
+      siftUp(heap.length - 1);
+      continue;
+    }
+    const candidate = keyed(o);
+    if (worse(heap[0], candidate)) {
+      heap[0] = candidate;
+      siftDown(0);
+    }
+  }
+  heap.sort((a, b) => compareKeyed(a, b, dir));
+  return heap.map((e) => e.o);
 }
 
 /** Runs a query over objects. */
@@ -122,16 +206,17 @@ export function runQuery<T extends KubeObject>(
   }
   const filters = q.filters.map(([k, v]) => {
     const f = extraFilters[k] ?? defaultFilters[k];
-    return (o: KubeObject) => (f ? f(o, v) : false);
+    // An unknown filter matches nothing, as in KubeSphere.
+    return f ? f(v) : () => false;
   });
   const matched: T[] = [];
   for (const o of objects) {
     if (label && !matchesRequirements(label, o.metadata.labels)) continue;
     if (filters.every((f) => f(o))) matched.push(o);
   }
-  const cmp = comparator(q.sortBy);
-  matched.sort(q.ascending ? cmp : (a, b) => cmp(b, a));
-  if (q.limit < 0) return { items: matched, totalItems: matched.length };
+  if (q.limit < 0)
+    return { items: firstInOrder(matched, q.sortBy, q.ascending, -1), totalItems: matched.length };
   const start = (q.page - 1) * q.limit;
-  return { items: matched.slice(start, start + q.limit), totalItems: matched.length };
+  const firstK = firstInOrder(matched, q.sortBy, q.ascending, start + q.limit);
+  return { items: firstK.slice(start, start + q.limit), totalItems: matched.length };
 }
