@@ -109,13 +109,25 @@ function formatExact(nanos: bigint, format: QuantityFormat): string {
   return suffix !== undefined ? `${mantissa}${suffix}` : `${mantissa}e${exponent}`;
 }
 
+/**
+ * Parsed strings, because the same few quantities (`100m`, `1Gi`) recur across thousands of pods and
+ * BigInt parsing dominates validation time. Bounded: cleared when full. Entries are never mutated.
+ */
+const parsed = new Map<string, ExactQuantity>();
+const PARSED_LIMIT = 4096;
+
 function toExact(s: string | number): ExactQuantity {
   if (typeof s === 'number') {
     if (!Number.isFinite(s)) throw errors.badRequest(QUANTITY_FORMAT_ERROR);
     // String(number) is the shortest exact decimal form (`0.3`, `1e+25`), which the parser accepts.
-    return { nanos: parseExact(String(s)).nanos, format: 'DecimalSI' };
+    return { nanos: toExact(String(s)).nanos, format: 'DecimalSI' };
   }
-  return parseExact(s.trim() === s ? s : '\u0000');
+  const hit = parsed.get(s);
+  if (hit) return hit;
+  const exact = parseExact(s.trim() === s ? s : '\u0000');
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(s, exact);
+  return exact;
 }
 
 /**
@@ -145,10 +157,20 @@ export function formatQuantity(value: number, format: QuantityFormat = 'DecimalS
   return formatExact(toExact(value).nanos, format);
 }
 
+/** Canonical forms of recently seen strings (same reasoning as `parsed`). */
+const canonical = new Map<string, string>();
+
 /** The canonical form Kubernetes stores and returns for a quantity (`1.5Gi` → `1536Mi`, `1000m` → `1`). */
 export function canonicalizeQuantity(s: string | number): string {
-  const { nanos, format } = toExact(s);
-  return formatExact(nanos, format);
+  const exact = toExact(s);
+  if (typeof s === 'number') return formatExact(exact.nanos, exact.format);
+  let text = canonical.get(s);
+  if (text === undefined) {
+    text = formatExact(exact.nanos, exact.format);
+    if (canonical.size >= PARSED_LIMIT) canonical.clear();
+    canonical.set(s, text);
+  }
+  return text;
 }
 
 /** Exact comparison of two quantities: -1, 0 or 1. */
