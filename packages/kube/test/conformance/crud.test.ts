@@ -34,7 +34,7 @@ describe('create, get, list', () => {
     );
     const out = await t.k(['get', 'deploy', '-n', 'crud']);
     expect(out.split('\n')[0]).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$/);
-    expect(out).toMatch(/d1\s+0\/2\s+0\s+0\s+\d+s/);
+    expect(out).toMatch(/d1\s+\d\/2\s+\d\s+\d\s+\d+s/);
     const wide = await t.k(['get', 'deploy', 'd1', '-n', 'crud', '-o', 'wide']);
     expect(wide).toMatch(/CONTAINERS\s+IMAGES\s+SELECTOR/);
     expect(wide).toMatch(/web\s+nginx:1\.25\s+app=d1/);
@@ -103,7 +103,7 @@ describe('create, get, list', () => {
     expect(await t.k(['get', 'deploy', '-n', 'crud', '-o', 'name'])).toMatch(/deployment.apps\/d1/);
     expect(await t.k(['get', 'deploy', '-n', 'crud', '--show-labels'])).toMatch(/app=d1,tier=web/);
     expect(await t.k(['get', 'deploy', '-n', 'crud', '-L', 'tier'])).toMatch(/TIER[\s\S]*web/);
-    expect(await t.k(['get', 'deploy', '-A'])).toMatch(/crud\s+d1\s+0\/2/);
+    expect(await t.k(['get', 'deploy', '-A'])).toMatch(/crud\s+d1\s+\d\/2/);
   });
 
   it('filters by label selector', async () => {
