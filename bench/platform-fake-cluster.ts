@@ -15,10 +15,10 @@ const NAMESPACES = Number(process.argv[3] ?? 300);
 const fake = await startFakeApiServer(mkdtempSync(join(tmpdir(), 'bench-platform-')));
 fake.seed(
   '/api/v1/namespaces',
-  Array.from({ length: NAMESPACES }, (_, n) => ({
+  Array.from({ length: NAMESPACES }, (_, n): KubeObject => ({
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: { name: `ns-${n}`, labels: n < 30 ? { 'kubesphere.io/workspace': 'bench' } : {} },
+    metadata: { name: `ns-${n}`, labels: n < 30 ? { 'kubesphere.io/workspace': 'bench' } : undefined },
     status: { phase: 'Active' },
   })),
 );
