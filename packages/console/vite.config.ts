@@ -1,21 +1,69 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Which vendor chunk a module belongs to; keeps the entry chunk small and caches vendors separately. */
-function vendorChunk(id: string): string | null {
-  if (!id.includes('node_modules')) return null;
-  if (/[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/.test(id)) return 'react';
-  if (/@codemirror|@lezer|@uiw|codemirror|crelt|style-mod|w3c-keyname/.test(id)) return 'codemirror';
-  if (/@xterm/.test(id)) return 'xterm';
-  if (/uplot/.test(id)) return 'uplot';
-  if (/[\\/]yaml[\\/]/.test(id)) return 'yaml';
-  if (/@ant-design[\\/]icons/.test(id)) return 'antd-icons';
-  if (/antd|@ant-design|rc-|@rc-component|@emotion|dayjs/.test(id)) return 'antd';
-  if (/i18next|@tanstack/.test(id)) return 'libs';
-  return null;
+/**
+ * Vendor chunks. Higher priority groups claim a module first: without priorities a lazily used library
+ * (CodeMirror) would pull shared dependencies such as react/jsx-runtime into its own chunk and make
+ * every page load it.
+ */
+const VENDOR_GROUPS = [
+  {
+    name: 'react',
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
+    priority: 100,
+  },
+  { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 95 },
+  {
+    name: 'antd',
+    test: /node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component|@emotion|dayjs|classnames|stylis)[\\/]/,
+    priority: 90,
+  },
+  { name: 'libs', test: /node_modules[\\/](i18next|react-i18next|@tanstack)[\\/]/, priority: 80 },
+  { name: 'yaml', test: /node_modules[\\/]yaml[\\/]/, priority: 70 },
+  {
+    name: 'codemirror',
+    test: /node_modules[\\/](@codemirror|@lezer|@uiw|codemirror|crelt|style-mod|w3c-keyname)[\\/]/,
+    priority: 10,
+  },
+  { name: 'xterm', test: /node_modules[\\/]@xterm[\\/]/, priority: 10 },
+  { name: 'uplot', test: /node_modules[\\/]uplot[\\/]/, priority: 10 },
+];
+
+/**
+ * With relative asset URLs, a deep link (/projects/demo/statefulsets) would make the browser's preload
+ * scanner fetch ./assets/* under /projects/demo/. So the entry script, preloads and stylesheets are not
+ * left as static tags: the inline script in index.html writes them with the base path it computed.
+ */
+function baseAwareAssets(): Plugin {
+  return {
+    name: 'sphere-base-aware-assets',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tags: string[] = [];
+        const rest = html.replace(
+          /\s*<(script|link)\b[^>]*(?:src|href)="\.\/assets\/[^"]+"[^>]*>(?:<\/script>)?/g,
+          (tag) => {
+            tags.push(tag.trim());
+            return '';
+          },
+        );
+        const writes = tags
+          .map(
+            (tag) =>
+              `document.write(${JSON.stringify(tag)
+                .replace(/\.\/assets\//g, '" + window.__SPHERE_BASE__ + "assets/')
+                .replace(/<\//g, '<\\/')});`,
+          )
+          .join('\n');
+        return rest.replace('</head>', `<script>\n${writes}\n</script>\n</head>`);
+      },
+    },
+  };
 }
 
 // base './': every asset URL is relative, so the build runs under any base path. index.html computes
@@ -23,16 +71,14 @@ function vendorChunk(id: string): string | null {
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  plugins: [react(), baseAwareAssets()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
-        codeSplitting: {
-          groups: [{ name: (id: string) => vendorChunk(id), debugName: 'vendor' }],
-        },
+        codeSplitting: { groups: VENDOR_GROUPS },
       },
     },
   },

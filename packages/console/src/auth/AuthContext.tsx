@@ -29,7 +29,8 @@ interface AuthState {
   /** The user must change the initial password before using the console. */
   mustChangePassword: boolean;
   expired: boolean;
-  login: (username: string, password: string) => Promise<void>;
+  /** Signs in; resolves true when the user must change the initial password first. */
+  login: (username: string, password: string) => Promise<boolean>;
   logout: () => Promise<void>;
   reloadUser: () => Promise<void>;
   /** After the forced password change: clear the flag and refetch what was refused before. */
@@ -75,7 +76,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (name: string, password: string) => {
     const res = await authApi.login(name, password);
     setExpired(false);
-    setSession(res, name);
+    return !!setSession(res, name).uninitialized;
   }, []);
 
   const logout = useCallback(async () => {

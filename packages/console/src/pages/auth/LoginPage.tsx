@@ -53,8 +53,8 @@ export function LoginPage() {
             setBusy(true);
             setError(null);
             try {
-              await login(v.username.trim(), v.password);
-              navigate(redirect, { replace: true });
+              const mustChange = await login(v.username.trim(), v.password);
+              navigate(mustChange ? '/password' : redirect, { replace: true });
             } catch (err) {
               setError(t(loginErrorKey(err instanceof ApiError ? err.status : undefined)));
             } finally {

@@ -1,0 +1,87 @@
+/**
+ * @module platform-smoke
+ * Drives the console served by a running `sphere start` (URL in SPHERE_URL) through first login, the
+ * forced password change, and the main pages, saving screenshots to test-artifacts/console/platform-*
+ * and printing every failed request. For looking at, not part of the test run.
+ * Run: SPHERE_URL=http://127.0.0.1:30880 npx tsx packages/console/test/platform-smoke.ts
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+
+const BASE = process.env.SPHERE_URL ?? 'http://127.0.0.1:30880';
+const PASSWORD = process.env.SPHERE_PASSWORD ?? 'P@88w0rd';
+const NEW_PASSWORD = 'Sphere2026x';
+const OUT = join(import.meta.dirname, '..', '..', '..', 'test-artifacts', 'console');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(OUT, `platform-${name}.png`) });
+  console.log('saved', name);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const problems: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => problems.push(`pageerror ${e.message}`));
+    page.on(
+      'response',
+      (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.request().method()} ${r.url()}`),
+    );
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel('Username').fill('admin');
+    for (const pw of [PASSWORD, NEW_PASSWORD]) {
+      await page.getByLabel('Password').fill(pw);
+      await page.getByRole('button', { name: 'Log In' }).click();
+      const where = await Promise.race([
+        page
+          .getByText(/Welcome|first login/)
+          .waitFor({ timeout: 8000 })
+          .then(() => 'ok'),
+        page
+          .getByTestId('login-error')
+          .waitFor({ timeout: 8000 })
+          .then(() => 'error'),
+      ]).catch(() => 'timeout');
+      if (where === 'ok') break;
+    }
+    if (page.url().includes('/password')) {
+      await shot(page, '01-forced-password');
+      await page.getByLabel('Current Password').fill(PASSWORD);
+      await page.getByLabel('New Password').fill(NEW_PASSWORD);
+      await page.getByLabel('Confirm Password').fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(/dashboard/);
+    }
+    await shot(page, '02-dashboard');
+    for (const [name, path] of [
+      ['03-workspaces', '/workspaces'],
+      ['04-projects', '/projects'],
+      ['05-accounts', '/accounts'],
+      ['06-roles', '/roles'],
+      ['07-nodes', '/infrastructure/nodes'],
+      ['08-storageclasses', '/infrastructure/storageclasses'],
+    ] as const) {
+      await page.goto(`${BASE}${path}`);
+      await shot(page, name);
+    }
+    const project = process.env.SPHERE_PROJECT;
+    if (project) {
+      for (const r of ['overview', 'statefulsets', 'deployments', 'pods', 'services', 'members', 'roles']) {
+        await page.goto(`${BASE}/projects/${project}/${r}`);
+        await shot(page, `10-project-${r}`);
+      }
+    }
+  } finally {
+    console.log('problems:', problems.length ? problems : 'none');
+    await browser.close();
+  }
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
