@@ -113,5 +113,9 @@ describe('events.k8s.io validation', () => {
   it('selects on regarding fields', () => {
     expect(eventsV1.fieldSelectors?.['regarding.name'](newEvent())).toBe('web-0');
     expect(eventsV1.fieldSelectors?.['reportingController'](newEvent())).toBe('sphere.io/kubelet');
+    // The pipeline evaluates selectors on the stored (core/v1) shape.
+    const stored = eventsV1ToCore(newEvent());
+    expect(eventsV1.fieldSelectors?.['regarding.name'](stored)).toBe('web-0');
+    expect(eventsV1.fieldSelectors?.['reportingController'](stored)).toBe('sphere.io/kubelet');
   });
 });

@@ -68,7 +68,12 @@ export function validateEventsV1(
   return causes;
 }
 
-const regarding = (field: string) => (o: KubeObject) => text(get(o, 'regarding', field));
+/**
+ * Field selectors are evaluated on stored objects, which have the core/v1 shape; reading both names keeps
+ * the getters right whichever shape they are given.
+ */
+const regarding = (field: string) => (o: KubeObject) =>
+  text(get(o, 'regarding', field) ?? get(o, 'involvedObject', field));
 
 /** events.k8s.io/v1 events. */
 export const eventsV1: ResourceDescriptor = {
@@ -94,7 +99,7 @@ export const eventsV1: ResourceDescriptor = {
     'regarding.resourceVersion': regarding('resourceVersion'),
     'regarding.fieldPath': regarding('fieldPath'),
     reason: (o) => text(o.reason),
-    reportingController: (o) => text(o.reportingController),
+    reportingController: (o) => text(o.reportingController ?? o.reportingComponent),
     type: (o) => text(o.type),
   },
   validate: validateEventsV1,
