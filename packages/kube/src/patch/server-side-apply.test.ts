@@ -117,6 +117,19 @@ describe('server-side apply: one manager', () => {
     expect(live.metadata.finalizers).toEqual(['b/y', 'c/z']);
   });
 
+  it('does not modify the live object or the applied config', () => {
+    const freeze = <T>(v: T): T => {
+      if (typeof v === 'object' && v !== null) {
+        Object.values(v).forEach(freeze);
+        Object.freeze(v);
+      }
+      return v;
+    };
+    const live = freeze(applyDeploy({ applied: deployment(2), manager: 'alice' }).object);
+    const { object } = applyDeploy({ live, applied: freeze(deployment(3)), manager: 'bob', force: true });
+    expect((object.spec as { replicas: number }).replicas).toBe(3);
+  });
+
   it('rejects managedFields in the applied config', () => {
     const applied = cm({ a: 'b' });
     applied.metadata.managedFields = [];

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { applyStrategicMergePatch } from './strategic-merge-patch';
 import { deploymentSchema, fixtureRegistry } from './test-fixtures';
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 const c = (name: string, extra: Record<string, unknown> = {}) => ({ name, image: `${name}:1`, ...extra });
 
 describe('strategic merge patch: what kubectl sends to a Deployment', () => {
@@ -183,8 +191,11 @@ describe('strategic merge patch: what kubectl sends to a Deployment', () => {
   ])('%s', (_name, patch, mutate) => {
     const expected = structuredClone(live);
     mutate(expected);
-    const before = structuredClone(live);
-    expect(applyStrategicMergePatch(live, patch, deploymentSchema, fixtureRegistry)).toEqual(expected);
-    expect(live).toEqual(before);
+    // Frozen inputs prove neither the live object nor the patch is modified.
+    const frozenLive = deepFreeze(structuredClone(live));
+    const frozenPatch = deepFreeze(structuredClone(patch));
+    expect(applyStrategicMergePatch(frozenLive, frozenPatch, deploymentSchema, fixtureRegistry)).toEqual(
+      expected,
+    );
   });
 });
