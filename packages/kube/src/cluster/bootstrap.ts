@@ -1,7 +1,8 @@
 /**
  * @module cluster/bootstrap
- * Objects every cluster starts with: the system namespaces and the `default/kubernetes` Service.
- * Created through the pipeline (so they are defaulted and validated like anything else), once.
+ * Objects every cluster starts with: the system namespaces, the `default/kubernetes` Service, and — on
+ * the first start only, so users may delete them — the simulated StorageClasses `local` (default) and
+ * `csi-qingcloud`. Created through the pipeline, so they are defaulted and validated like anything else.
  */
 import type { KubeObject } from '@sphere/shared';
 import type { ApiPipeline, RequestContext } from '../pipeline/types';
@@ -43,4 +44,41 @@ export async function bootstrapObjects(
       },
     },
   );
+  const marker = { group: '', version: 'v1', resource: 'configmaps', namespace: 'kube-system' };
+  try {
+    await pipeline.get(ctx, { ...marker, name: 'sphere-bootstrap' });
+    return;
+  } catch {
+    // first start: create the initial storage classes
+  }
+  const classes = { group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses' };
+  for (const sc of initialStorageClasses) await ensure(classes, sc);
+  await pipeline.create(ctx, marker, {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'sphere-bootstrap', namespace: 'kube-system' },
+    data: { storageClasses: 'created' },
+  });
 }
+
+const initialStorageClasses: KubeObject[] = [
+  {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'local', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+    provisioner: 'openebs.io/local',
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'WaitForFirstConsumer',
+    allowVolumeExpansion: false,
+  },
+  {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'csi-qingcloud' },
+    provisioner: 'disk.csi.qingcloud.com',
+    parameters: { type: '0', maxSize: '500', minSize: '10', stepSize: '10', fsType: 'ext4' },
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'Immediate',
+    allowVolumeExpansion: true,
+  },
+];

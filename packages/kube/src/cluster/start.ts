@@ -7,7 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { ServerResponse, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { createHandler } from './handler-factory';
 import { createSqliteStore } from '../storage';
@@ -18,6 +20,8 @@ import type { ApiPipeline, RequestContext } from '../pipeline/types';
 import { createSchemaRegistry } from '../schema/registry';
 import { createPatchEngine, createSchemaEngine } from './engines';
 import { ensurePki } from './pki';
+import { serviceAllocationAdmission } from '../registry/core/service-allocation';
+import { defaultStorageClass } from './admission/default-storage-class';
 import { kubeconfigYaml } from './kubeconfig';
 import { bootstrapObjects } from './bootstrap';
 import { serveCustomResources } from './crd-serving';
@@ -33,6 +37,7 @@ import {
 } from '../controllers/manager';
 import { verbsOf } from '../pipeline/resolve';
 import { realClock, type Clock } from '../controllers/runtime/clock';
+import { startNodeSimulation, type RunningNodeSimulation } from '../nodes';
 
 export interface ClusterConfig {
   dataDir: string;
@@ -52,6 +57,8 @@ export interface ClusterConfig {
   controllers?: ControllerModule[];
   /** Served kinds (default: every built-in kind). */
   descriptors?: ResourceDescriptor[];
+  /** Pod stage timings of the simulated nodes: 'fast' (tests) or 'realistic' (default). */
+  simulation?: 'fast' | 'realistic';
   /** Store compaction window. */
   compaction?: { minRetainedEvents?: number; maxAgeMs?: number; intervalMs?: number };
 }
@@ -67,6 +74,8 @@ export interface RunningCluster {
   registry: ResourceRegistry;
   deps: PipelineDeps;
   controllers: RunningControllers;
+  /** Scheduler and simulated nodes (absent when the cluster runs without controllers or nodes). */
+  nodeSimulation?: RunningNodeSimulation;
   /** Identity for in-process components (controllers, nodes). */
   systemContext(component: string): RequestContext;
   stop(): Promise<void>;
@@ -115,6 +124,7 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     registry,
     schema,
     patch: createPatchEngine(schema),
+    admission: [serviceAllocationAdmission(store), defaultStorageClass(store)],
     now,
     bookmarkIntervalMs: config.bookmarkIntervalMs,
   };
@@ -124,6 +134,7 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
   const pki = ensurePki(join(config.dataDir, 'pki'), [address]);
 
   const handlerRef: { port: number } = { port: config.port };
+  let nodeSimulation: RunningNodeSimulation | undefined;
   const server: Server = createServer(
     { cert: pki.serverCert, key: pki.serverKey },
     createHandler({
@@ -135,6 +146,7 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
       now,
       log,
       serverAddress: () => `${address}:${handlerRef.port}`,
+      podStreams: () => nodeSimulation?.podStreams,
     }),
   );
   // Watches may last for hours: no request timeout, keep connections alive.
@@ -161,6 +173,29 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     modules: config.controllers ?? allControllers,
     log,
   });
+  // --- Scheduler and simulated nodes (packages/kube/src/nodes, scheduler) -------------------------------
+  // Started after the controllers; skipped when the cluster runs the API server alone (controllers: []).
+  // WebSocket upgrades (kubectl exec) go through the same API handler (authentication, authorization),
+  // which hands them to the pod stream handler.
+  if ((config.nodes ?? 3) > 0 && (config.controllers === undefined || config.controllers.length > 0)) {
+    nodeSimulation = await startNodeSimulation({
+      schedulerClient: createInProcessClient(pipeline, systemContext('kube-scheduler')),
+      nodeClient: createInProcessClient(pipeline, systemContext('kubelet')),
+      clock,
+      nodes: config.nodes ?? 3,
+      speed: config.simulation ?? 'realistic',
+      log,
+    });
+  }
+  const requestListener = server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void;
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (head.length > 0) socket.unshift(head);
+    const res = new ServerResponse(req);
+    res.assignSocket(socket as Socket);
+    res.on('finish', () => socket.end());
+    requestListener(req, res);
+  });
+  // --- end of scheduler and simulated nodes -----------------------------------------------------------
   const kubeconfigPath = join(config.dataDir, 'kubeconfig');
   writeFileSync(kubeconfigPath, kubeconfigYaml({ server: url, caCert: pki.caCert, token: tokens[0].token }), {
     mode: 0o600,
@@ -177,8 +212,10 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     registry,
     deps,
     controllers,
+    nodeSimulation,
     systemContext,
     async stop() {
+      nodeSimulation?.stop();
       controllers.stop();
       stopCrds();
       await new Promise<void>((resolve) => {

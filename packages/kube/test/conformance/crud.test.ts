@@ -183,3 +183,35 @@ describe('every create generator (protobuf bodies)', () => {
     );
   });
 });
+
+describe('services and storage classes', () => {
+  it('allocates cluster IPs and node ports at create time', async () => {
+    await t.k(['create', 'service', 'nodeport', 'np', '--tcp=80:8080', '-n', 'crud']);
+    const svc = JSON.parse(await t.k(['get', 'svc', 'np', '-n', 'crud', '-o', 'json']));
+    expect(svc.spec.clusterIP).toMatch(/^10\.(9[6-9]|10\d|11[01])\.\d+\.\d+$/);
+    expect(svc.spec.ports[0].nodePort).toBeGreaterThanOrEqual(30000);
+    expect(await t.k(['get', 'svc', 'np', '-n', 'crud'])).toMatch(
+      /np\s+NodePort\s+10\.\d+\.\d+\.\d+\s+<none>\s+80:\d{5}\/TCP/,
+    );
+    const taken = await t.kubectl([
+      'create',
+      'service',
+      'nodeport',
+      'np2',
+      '--tcp=80:8080',
+      `--node-port=${svc.spec.ports[0].nodePort}`,
+      '-n',
+      'crud',
+    ]);
+    expect(taken.stderr).toMatch(/provided port is already allocated/);
+  });
+
+  it('starts with the default storage class and defaults claims to it', async () => {
+    expect(await t.k(['get', 'storageclass'])).toMatch(/local \(default\)\s+openebs.io\/local/);
+    const pvc = `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: { name: data, namespace: crud }\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: { requests: { storage: 1Gi } }\n`;
+    await t.k(['create', '-f', t.file('pvc.yaml', pvc)]);
+    expect(await t.k(['get', 'pvc', 'data', '-n', 'crud', '-o', 'jsonpath={.spec.storageClassName}'])).toBe(
+      'local',
+    );
+  });
+});

@@ -9,6 +9,11 @@ import type { RunningCluster } from '../../src/cluster/start';
 
 export interface FakeKubelet {
   client: KubeClient;
+  /** Whether new pods become Running and Ready on their own. */
+  auto: boolean;
+  /** While true, graceful deletions stay Terminating until `finishDelete`. */
+  holdDeletes: boolean;
+  finishDelete(namespace: string, name: string): Promise<void>;
   makeReady(namespace: string, name: string): Promise<void>;
   stop(): void;
 }
@@ -19,7 +24,6 @@ export function startFakeKubelet(
 ): FakeKubelet {
   const client = createInProcessClient(cluster.pipeline, cluster.systemContext('fake-kubelet'));
   const node = options.node ?? 'node-1';
-  const auto = options.auto ?? true;
   const seen = new Set<string>();
 
   const makeReady = async (namespace: string, name: string) => {
@@ -56,6 +60,17 @@ export function startFakeKubelet(
     );
   };
 
+  const finishDelete = async (namespace: string, name: string) => {
+    await client.delete(resources.pods, namespace, name, { gracePeriodSeconds: 0 }).catch(() => {});
+  };
+  const kubelet: FakeKubelet = {
+    client,
+    auto: options.auto ?? true,
+    holdDeletes: false,
+    makeReady,
+    finishDelete,
+    stop: () => watch.stop(),
+  };
   const watch = client.watch(
     resources.pods,
     { resourceVersion: '0' },
@@ -65,17 +80,17 @@ export function startFakeKubelet(
       const ns = pod.metadata.namespace ?? 'default';
       const name = pod.metadata.name ?? '';
       if (pod.metadata.deletionTimestamp) {
-        void client.delete(resources.pods, ns, name, { gracePeriodSeconds: 0 }).catch(() => {});
+        if (!kubelet.holdDeletes) void finishDelete(ns, name);
         return;
       }
       const key = `${pod.metadata.uid}`;
-      if (!auto || seen.has(key)) return;
+      if (!kubelet.auto || seen.has(key)) return;
       seen.add(key);
       void makeReady(ns, name).catch(() => seen.delete(key));
     },
     () => {},
   );
-  return { client, makeReady, stop: () => watch.stop() };
+  return kubelet;
 }
 
 /** Polls `check` until it returns a truthy value (integration tests wait for controllers). */
