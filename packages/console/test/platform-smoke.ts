@@ -68,7 +68,40 @@ async function main(): Promise<void> {
       await page.goto(`${BASE}${path}`);
       await shot(page, name);
     }
-    const project = process.env.SPHERE_PROJECT;
+    // Quick start: a workspace, a project in it, then a StatefulSet through the wizard.
+    const ws = `ws-${Date.now() % 100000}`;
+    const project = `demo-${Date.now() % 100000}`;
+    await page.goto(`${BASE}/workspaces`);
+    await page.getByTestId('create-button').click();
+    await page.getByRole('dialog').getByLabel('Name').fill(ws);
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('link', { name: ws }).waitFor();
+    await shot(page, '09-workspace-created');
+    await page.goto(`${BASE}/workspaces/${ws}/projects`);
+    await page.getByTestId('create-button').click();
+    await page.getByRole('dialog').getByLabel('Name').fill(project);
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('link', { name: project }).waitFor();
+    await shot(page, '09-project-created');
+    await page.goto(`${BASE}/projects/${project}/statefulsets`);
+    await page.getByTestId('create-button').click();
+    await page.getByTestId('field-name').fill('mysql');
+    await page.getByTestId('wizard-next').click();
+    await page.getByTestId('add-container').click();
+    await page.getByTestId('field-image').fill('mysql:5.6');
+    await page.getByTestId('add-port').click();
+    await page.getByLabel('Port name').fill('tcp-3306');
+    await page.getByLabel('Container port').fill('3306');
+    await page.getByTestId('container-save').click();
+    for (let i = 0; i < 4; i++) await page.getByTestId('wizard-next').click();
+    await page.getByTestId('wizard-create').click();
+    await Promise.race([
+      page.getByRole('link', { name: 'mysql' }).waitFor({ timeout: 15_000 }),
+      page.getByTestId('wizard-submit-error').waitFor({ timeout: 15_000 }),
+    ]).catch(() => undefined);
+    await shot(page, '09-statefulset-created');
+    await page.goto(`${BASE}/projects/${project}/statefulsets/mysql`);
+    await shot(page, '09-statefulset-detail');
     if (project) {
       for (const r of ['overview', 'statefulsets', 'deployments', 'pods', 'services', 'members', 'roles']) {
         await page.goto(`${BASE}/projects/${project}/${r}`);

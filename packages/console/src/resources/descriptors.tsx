@@ -19,10 +19,11 @@ const created: ColumnDef = {
   sortBy: 'createTime',
   render: (o, _t, lang) => formatTime(o.metadata.creationTimestamp, lang),
 };
+// KubeSphere sorts workloads by `updateTime`; the platform's v1alpha3 lists support name, createTime and
+// status only, so the updated-time column is not sortable and lists default to createTime.
 const updated: ColumnDef = {
   key: 'updated',
   title: 'UPDATED_TIME',
-  sortBy: 'updateTime',
   render: (o, _t, lang) => formatTime(updateTimeOf(o), lang),
 };
 const application: ColumnDef = { key: 'app', title: 'APPLICATION', render: (o) => applicationOf(o) || '-' };
@@ -70,7 +71,6 @@ const workload = (
   columns: [application, time],
   status: statusFn,
   statusFilters: ['running', 'updating', 'stopped'],
-  defaultSort: time.sortBy,
   wizard: route,
   extraActions: [redeploy],
   tabs: WORKLOAD_TABS,
@@ -89,7 +89,6 @@ export const PROJECT_RESOURCES: Record<string, ResourceDescriptor> = {
     columns: [{ ...updated, title: 'LAST_SCHEDULE_TIME' }],
     status: st.jobStatus,
     statusFilters: ['running', 'completed', 'failed'],
-    defaultSort: 'updateTime',
     wizard: 'jobs',
     tabs: SIMPLE_TABS,
   },
