@@ -5,5 +5,10 @@
 import type { ControllerModule } from '../manager';
 import { deploymentController } from './deployment/controller';
 import { replicaSetController } from './replicaset/controller';
+import { statefulSetController } from './statefulset/controller';
 
-export const workloadControllers: ControllerModule[] = [deploymentController, replicaSetController];
+export const workloadControllers: ControllerModule[] = [
+  deploymentController,
+  replicaSetController,
+  statefulSetController,
+];

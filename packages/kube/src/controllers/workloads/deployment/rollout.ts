@@ -39,7 +39,7 @@ export function scaleDownOld(d: Deployment, newRs: RsView | undefined, old: RsVi
   const all = newRs ? [newRs, ...old] : old;
   const minAvailable = replicasOf(d) - maxUnavailable(d);
   const newUnavailable = newRs ? Math.max(0, newRs.replicas - newRs.available) : 0;
-  let maxScaledDown = sum(all, (r) => r.replicas) - minAvailable - newUnavailable;
+  const maxScaledDown = sum(all, (r) => r.replicas) - minAvailable - newUnavailable;
   if (maxScaledDown <= 0) return;
   const byAge = [...old].sort((a, b) => a.created - b.created || (a.name < b.name ? -1 : 1));
   // Unhealthy replicas of old sets cost no availability to remove.
