@@ -187,7 +187,10 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
       log,
     });
   }
-  const requestListener = server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void;
+  const requestListener = server.listeners('request')[0] as (
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) => void;
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (head.length > 0) socket.unshift(head);
     const res = new ServerResponse(req);
