@@ -51,7 +51,12 @@ export function createPatchEngine(schema: SchemaEngine): PatchEngine {
     merge: (original, patch) => applyMergePatch(original, patch),
     strategic: (original, patch, node) =>
       applyStrategicMergePatch(original, patch, node, schema.registry) as KubeObject,
-    apply: (args) => serverSideApply({ ...args, registry: schema.registry }).object,
+    apply: (args) =>
+      serverSideApply({
+        ...args,
+        registry: schema.registry,
+        ignoredFields: args.ignoredFields?.map((p) => [...p]),
+      }).object,
     trackUpdate: (args) =>
       updateManagedFields({ ...args, registry: schema.registry, updated: args.updated, old: args.old }),
   };

@@ -18,6 +18,8 @@ export interface ApplyArgs {
   now: Date;
   apiVersion: string;
   subresource?: string;
+  /** Field paths (FieldsV1 form, e.g. [['f:status']]) the write resets, so nobody owns them. */
+  ignoredFields?: string[][];
 }
 
 export interface TrackUpdateArgs {

@@ -76,6 +76,8 @@ export async function patchObject(
         now: (deps.now ?? (() => new Date()))(),
         apiVersion: current.apiVersion ?? '',
         subresource: sub || undefined,
+        // Main-resource writes reset status and status writes reset the rest: nobody may own those.
+        ignoredFields: sub === 'status' ? [['f:spec']] : d.hasStatus ? [['f:status']] : undefined,
       });
       managedFieldsDone = true;
       break;
