@@ -114,6 +114,10 @@ async function main(): Promise<void> {
     await shot(page, '20-command-palette');
     await page.keyboard.press('Escape');
 
+    await page.goto(`${BASE}/projects/demo/pods/mysql-0/logs`);
+    await page.getByText('ready for connections (22)').waitFor();
+    await shot(page, '21-pod-logs-follow');
+
     await page.goto(`${BASE}/projects/demo/secrets/mysql-secret/data`);
     await page.getByText('password').first().waitFor();
     await shot(page, '21-secret-detail');

@@ -251,6 +251,16 @@ async function kube(req: IncomingMessage, res: ServerResponse, url: URL): Promis
   else [plural, name] = rest;
   if (plural === 'namespaces' && rest.length === 2) [plural, name] = rest;
   const key = `${plural}/${ns ?? ''}/${name}`;
+  if (plural === 'pods' && rest[4] === 'log') {
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    const line = (i: number) => `${new Date().toISOString()} mysqld: ready for connections (${i})\n`;
+    for (let i = 0; i < 20; i++) res.write(line(i));
+    if (url.searchParams.get('follow') !== 'true') return void res.end();
+    let i = 20;
+    const t = setInterval(() => res.write(line(i++)), 500);
+    req.on('close', () => clearInterval(t));
+    return;
+  }
   if (req.method === 'GET' && !name) {
     if (url.searchParams.get('watch') === 'true') {
       res.writeHead(200, { 'Content-Type': 'application/json' });

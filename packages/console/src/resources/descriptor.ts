@@ -50,4 +50,4 @@ export interface ResourceDescriptor {
 }
 
 export type DetailTab =
-  'resource-status' | 'revisions' | 'pods' | 'events' | 'metadata' | 'yaml' | 'data' | 'rules';
+  'resource-status' | 'revisions' | 'pods' | 'events' | 'metadata' | 'yaml' | 'data' | 'rules' | 'logs';

@@ -12,6 +12,7 @@ import { DeleteConfirm } from '../../components/DeleteConfirm';
 import { EditYamlModal } from '../../components/EditYamlModal';
 import { useCan } from '../../permissions/ScopeRules';
 import type { DetailTab, ResourceDescriptor } from '../descriptor';
+import { LogsTab } from './LogsTab';
 import { SummaryCard } from './SummaryCard';
 import { StatusTab } from './StatusTab';
 import { DataTab, EventsTab, MetadataTab, RevisionsTab, YamlTab } from './tabs';
@@ -26,6 +27,7 @@ const TAB_LABELS: Record<DetailTab, string> = {
   yaml: 'YAML',
   data: 'DATA',
   rules: 'RULES',
+  logs: 'CONTAINER_LOGS',
 };
 
 /** Detail page of one object; `listPath` is the breadcrumb's parent. */
@@ -84,6 +86,8 @@ export function DetailPage({
         return <YamlTab obj={obj} kind={descriptor.ref} canEdit={canEdit} />;
       case 'data':
         return <DataTab obj={obj} />;
+      case 'logs':
+        return <LogsTab pod={obj} />;
       default:
         return null;
     }
