@@ -87,7 +87,11 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   publicRoutes.add({ method: 'GET', pattern: '/api-docs', handler: docs as never });
 
   const server = http.createServer(createHandler(p, router, proxyRequest, publicRoutes));
+  // Upgraded connections leave the HTTP server's bookkeeping: track them so stop() can close them.
+  const upgraded = new Set<import('node:stream').Duplex>();
   server.on('upgrade', (req, socket, head) => {
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
     void (async () => {
       try {
         const url = new URL(req.url ?? '/', 'http://platform');
@@ -102,7 +106,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
         const e = err instanceof StatusError ? err : new StatusError(500, 'InternalError', 'upgrade failed');
         const body = JSON.stringify(e.toStatus());
         socket.end(
-          `HTTP/1.1 ${e.code} ${http.STATUS_CODES[e.code]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+          `HTTP/1.1 ${e.code} ${http.STATUS_CODES[e.code]}\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
         );
       }
     })();
@@ -125,6 +129,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     async stop() {
       controllers?.stop();
       caches.stop();
+      for (const s of upgraded) s.destroy();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -231,13 +231,23 @@ export function proxyUpgrade(
     socket.on('close', () => upSocket.destroy());
   });
   upstream.on('response', (upRes) => {
-    // The cluster refused the upgrade: relay its answer.
+    // The cluster refused the upgrade: relay its answer, then close (this socket left the HTTP parser).
     let text = `HTTP/1.1 ${upRes.statusCode} ${upRes.statusMessage}\r\n`;
-    for (let i = 0; i < upRes.rawHeaders.length; i += 2)
+    for (let i = 0; i < upRes.rawHeaders.length; i += 2) {
+      if (/^(connection|keep-alive)$/i.test(upRes.rawHeaders[i])) continue;
       text += `${upRes.rawHeaders[i]}: ${upRes.rawHeaders[i + 1]}\r\n`;
-    socket.write(text + '\r\n');
+    }
+    socket.write(text + 'Connection: close\r\n\r\n');
     upRes.pipe(socket);
   });
-  upstream.on('error', () => socket.destroy());
+  upstream.on('error', (err) => {
+    // The cluster dropped the upgrade (e.g. streams not supported there): answer with a Status.
+    const body = JSON.stringify(
+      errors.serviceUnavailable(`the cluster did not accept the stream: ${err.message}`).toStatus(),
+    );
+    socket.end(
+      `HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  });
   upstream.end();
 }

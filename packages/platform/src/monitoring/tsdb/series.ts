@@ -1,0 +1,103 @@
+/**
+ * @module monitoring/tsdb/series
+ * One time series in memory: three tiers of Gorilla chunks (raw samples, and the 5-minute downsampled
+ * average and maximum), each a list of sealed chunks plus an open head chunk. The downsampled tiers are
+ * built while ingesting: a sample in a new 5-minute bucket closes the previous bucket.
+ */
+import { ChunkEncoder, decodeChunk } from './gorilla';
+
+/** Label set of a series; `__name__` holds the metric name. */
+export type Labels = Record<string, string>;
+
+/** A sealed, immutable chunk. */
+export interface SealedChunk {
+  minT: number;
+  maxT: number;
+  count: number;
+  bytes: Uint8Array;
+}
+
+export type TierName = 'raw' | 'avg' | 'max';
+export const TIERS: TierName[] = ['raw', 'avg', 'max'];
+
+/** The chunks of one tier of one series. */
+export class Tier {
+  chunks: SealedChunk[] = [];
+  head = new ChunkEncoder();
+
+  /** Seals the head into a chunk (returned, so the caller can persist it). */
+  seal(): SealedChunk | undefined {
+    if (this.head.count === 0) return undefined;
+    const c: SealedChunk = {
+      minT: this.head.minT,
+      maxT: this.head.maxT,
+      count: this.head.count,
+      bytes: this.head.bytes(),
+    };
+    this.chunks.push(c);
+    this.head = new ChunkEncoder();
+    return c;
+  }
+
+  /** Newest timestamp held (sealed or head), or -Infinity. */
+  get lastT(): number {
+    if (this.head.count > 0) return this.head.maxT;
+    const last = this.chunks[this.chunks.length - 1];
+    return last ? last.maxT : -Infinity;
+  }
+
+  /** Samples with from ≤ t ≤ to, in time order. */
+  read(from: number, to: number): { ts: Float64Array; vs: Float64Array } {
+    let total = 0;
+    const hit: SealedChunk[] = [];
+    for (const c of this.chunks) {
+      if (c.maxT < from || c.minT > to) continue;
+      hit.push(c);
+      total += c.count;
+    }
+    const headHit = this.head.count > 0 && this.head.maxT >= from && this.head.minT <= to;
+    if (headHit) total += this.head.count;
+    const ts = new Float64Array(total);
+    const vs = new Float64Array(total);
+    let n = 0;
+    for (const c of hit) n = decodeChunk(c.bytes, c.count, ts, vs, n, from, to);
+    if (headHit) n = decodeChunk(this.head.bytes(), this.head.count, ts, vs, n, from, to);
+    return { ts: ts.subarray(0, n), vs: vs.subarray(0, n) };
+  }
+
+  /** Drops sealed chunks that end before `cutoff`; returns how many samples went. */
+  dropBefore(cutoff: number): number {
+    let dropped = 0;
+    let i = 0;
+    while (i < this.chunks.length && this.chunks[i].maxT < cutoff) dropped += this.chunks[i++].count;
+    if (i > 0) this.chunks = this.chunks.slice(i);
+    return dropped;
+  }
+
+  get empty(): boolean {
+    return this.chunks.length === 0 && this.head.count === 0;
+  }
+}
+
+/** A series and its running 5-minute bucket. */
+export class Series {
+  readonly tiers: Record<TierName, Tier> = { raw: new Tier(), avg: new Tier(), max: new Tier() };
+  bucketStart = -Infinity;
+  bucketSum = 0;
+  bucketCount = 0;
+  bucketMax = -Infinity;
+
+  constructor(
+    readonly id: number,
+    readonly labels: Labels,
+    readonly key: string,
+  ) {}
+}
+
+/** Canonical key of a label set (sorted `k="v"` pairs). */
+export function labelsKey(labels: Labels): string {
+  const keys = Object.keys(labels).sort();
+  let s = '';
+  for (const k of keys) s += `${k}=${JSON.stringify(labels[k])},`;
+  return s;
+}
