@@ -14,7 +14,14 @@ describe('parsePromText', () => {
     );
     expect(nginx).toEqual({
       name: 'container_memory_working_set_bytes',
-      labels: { container: 'nginx', id: '/kubepods/pod1/c1', image: 'nginx:1.27', name: 'c1', namespace: 'demo', pod: 'web-5d9c-abcde' },
+      labels: {
+        container: 'nginx',
+        id: '/kubepods/pod1/c1',
+        image: 'nginx:1.27',
+        name: 'c1',
+        namespace: 'demo',
+        pod: 'web-5d9c-abcde',
+      },
       value: 33554432,
       timestamp: 1764000000000,
     });

@@ -59,6 +59,7 @@ function parseLine(line: string): PromSample | undefined {
       if (eq < 0) return undefined;
       const key = line.slice(i, eq).trim();
       i = eq + 1;
+      while (line[i] === ' ') i++;
       if (line[i] !== '"') return undefined;
       i++;
       let value = '';

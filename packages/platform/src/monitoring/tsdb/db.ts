@@ -204,7 +204,13 @@ export class Tsdb {
         if (h.count > 0) heads.push({ id: s.id, tier, count: h.count, bytes: h.bytes() });
       }
       if (s.bucketCount > 0)
-        buckets.push({ id: s.id, start: s.bucketStart, sum: s.bucketSum, count: s.bucketCount, max: s.bucketMax });
+        buckets.push({
+          id: s.id,
+          start: s.bucketStart,
+          sum: s.bucketSum,
+          count: s.bucketCount,
+          max: s.bucketMax,
+        });
     }
     this.files.rewriteSeries([...this.byKey.values()].map((s) => ({ id: s.id, labels: s.labels })));
     this.files.writeCheckpoint(heads, buckets);
@@ -245,7 +251,13 @@ export class Tsdb {
   }
 
   /** Counts for the benchmark and diagnostics. */
-  stats(): { series: number; rawSamples: number; downsampledSamples: number; chunkBytes: number; diskBytes: number } {
+  stats(): {
+    series: number;
+    rawSamples: number;
+    downsampledSamples: number;
+    chunkBytes: number;
+    diskBytes: number;
+  } {
     let rawSamples = 0;
     let downsampledSamples = 0;
     let chunkBytes = 0;
