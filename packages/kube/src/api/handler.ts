@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errors } from '@sphere/shared';
 import type { ResourceRegistry } from '../registry/resource-registry';
+import type { UserInfo } from '../registry/types';
 import {
   aggregatedContentType,
   aggregatedDiscovery,
@@ -48,6 +49,35 @@ export const versionInfo = {
   platform: 'linux/amd64',
 };
 
+/**
+ * `Impersonate-User` / `Impersonate-Group` (kubectl --as / --as-group): the request runs as that identity
+ * when the caller may impersonate users (RBAC verb `impersonate` on `users`), as kube-apiserver allows.
+ */
+function impersonate(config: ApiHandlerConfig, req: IncomingMessage, user: UserInfo): UserInfo {
+  const as = req.headers['impersonate-user'];
+  if (typeof as !== 'string' || !as) return user;
+  const decision = config.authorize(user, {
+    verb: 'impersonate',
+    group: '',
+    version: 'v1',
+    resource: 'users',
+    subresource: '',
+    namespace: '',
+    name: as,
+  });
+  if (!decision.allowed) {
+    throw errors.forbidden(
+      `users "${as}" is forbidden: User "${user.username}" cannot impersonate resource "users" in API group "" at the cluster scope`,
+    );
+  }
+  const raw = req.headers['impersonate-group'];
+  const groups = (Array.isArray(raw) ? raw : raw ? [raw] : [])
+    .flatMap((g) => g.split(','))
+    .map((g) => g.trim())
+    .filter(Boolean);
+  return { username: as, groups: [...groups, 'system:authenticated'] };
+}
+
 export function createApiHandler(config: ApiHandlerConfig) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(config, req, res).catch((err) => sendError(res, err, config.log));
@@ -63,7 +93,7 @@ async function handle(config: ApiHandlerConfig, req: IncomingMessage, res: Serve
     res.end('ok');
     return;
   }
-  const user = config.authenticate(req);
+  const user = impersonate(config, req, config.authenticate(req));
   const method = req.method ?? 'GET';
   const accept = req.headers.accept;
 

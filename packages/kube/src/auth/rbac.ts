@@ -101,3 +101,33 @@ export function authorize(
   }
   return { allowed: false };
 }
+
+/** Every rule that applies to the user in a namespace (SelfSubjectRulesReview; `kubectl auth can-i --list`). */
+export function rulesFor(source: RbacSource, user: UserInfo, namespace: string): PolicyRule[] {
+  if (user.groups.includes('system:masters')) {
+    return [
+      { verbs: ['*'], apiGroups: ['*'], resources: ['*'] },
+      { verbs: ['*'], nonResourceURLs: ['*'] },
+    ];
+  }
+  const rules: PolicyRule[] = [];
+  for (const binding of source.clusterRoleBindings()) {
+    const subjects = (binding.subjects as Subject[] | undefined) ?? [];
+    if (subjects.some((s) => subjectMatches(s, user, ''))) {
+      rules.push(...rulesOf(source.clusterRole((binding.roleRef as { name: string }).name)));
+    }
+  }
+  if (namespace) {
+    for (const binding of source.roleBindings(namespace)) {
+      const subjects = (binding.subjects as Subject[] | undefined) ?? [];
+      if (!subjects.some((s) => subjectMatches(s, user, namespace))) continue;
+      const ref = binding.roleRef as { kind: string; name: string };
+      rules.push(
+        ...rulesOf(
+          ref.kind === 'ClusterRole' ? source.clusterRole(ref.name) : source.role(namespace, ref.name),
+        ),
+      );
+    }
+  }
+  return rules;
+}

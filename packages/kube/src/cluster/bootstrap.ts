@@ -6,6 +6,7 @@
  */
 import type { KubeObject } from '@sphere/shared';
 import type { ApiPipeline, RequestContext } from '../pipeline/types';
+import { defaultClusterRoleBindings, defaultClusterRoles } from './bootstrap-rbac';
 
 const namespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -44,6 +45,15 @@ export async function bootstrapObjects(
       },
     },
   );
+  for (const role of defaultClusterRoles) {
+    await ensure({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles' }, role);
+  }
+  for (const binding of defaultClusterRoleBindings) {
+    await ensure(
+      { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings' },
+      binding,
+    );
+  }
   const marker = { group: '', version: 'v1', resource: 'configmaps', namespace: 'kube-system' };
   try {
     await pipeline.get(ctx, { ...marker, name: 'sphere-bootstrap' });

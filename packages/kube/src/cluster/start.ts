@@ -11,7 +11,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
-import { createHandler } from './handler-factory';
+import { createHandler, rbacSourceOf } from './handler-factory';
+import { authorize, rulesFor } from '../auth/rbac';
+import { setAccessReviewer, setRulesReviewer } from '../registry/authorization';
 import { createSqliteStore } from '../storage';
 import { ResourceRegistry } from '../registry/resource-registry';
 import { createPipeline } from '../pipeline/pipeline';
@@ -81,6 +83,43 @@ export interface RunningCluster {
   stop(): Promise<void>;
 }
 
+/**
+ * SelfSubjectAccessReview, SubjectAccessReview and SelfSubjectRulesReview answer with the same RBAC
+ * evaluation that authorizes requests. (The review hooks are module-level: the last cluster started in a
+ * process answers them, which only matters to tests that run several clusters at once.)
+ */
+function installAccessReviewers(deps: PipelineDeps): void {
+  const source = rbacSourceOf(deps);
+  setAccessReviewer((user, a) =>
+    authorize(source, user, {
+      verb: a.verb,
+      group: a.group ?? '',
+      resource: a.resource ?? '',
+      subresource: a.subresource ?? '',
+      namespace: a.namespace ?? '',
+      name: a.name ?? '',
+      path: a.resourceRequest ? undefined : a.path,
+    }),
+  );
+  setRulesReviewer((user, namespace) => {
+    const rules = rulesFor(source, user, namespace);
+    return {
+      resourceRules: rules
+        .filter((r) => !r.nonResourceURLs)
+        .map(({ verbs, apiGroups, resources, resourceNames }) => ({
+          verbs,
+          apiGroups,
+          resources,
+          resourceNames,
+        })),
+      nonResourceRules: rules
+        .filter((r) => r.nonResourceURLs)
+        .map(({ verbs, nonResourceURLs }) => ({ verbs, nonResourceURLs })),
+      incomplete: false,
+    };
+  });
+}
+
 /** Storage versions of every served resource, for controllers that enumerate resources. */
 function servedResources(registry: ResourceRegistry): ServedResource[] {
   return registry
@@ -129,6 +168,7 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     bookmarkIntervalMs: config.bookmarkIntervalMs,
   };
   const pipeline = createPipeline(deps);
+  installAccessReviewers(deps);
   const stopCrds = serveCustomResources({ store, registry, schemas, now, log });
   const tokens = loadTokens(config.dataDir);
   const pki = ensurePki(join(config.dataDir, 'pki'), [address]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCluster, type TestCluster } from '../harness';
 import { workloadControllers } from '../../src/controllers/workloads';
-import { eventually, startFakeKubelet, type FakeKubelet } from './fake-kubelet';
+import { eventually } from './fake-kubelet';
 
 const deployment = (image: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -20,15 +20,13 @@ spec:
         image: ${image}
 `;
 
+// Pods run on the real scheduler and simulated nodes (fast timings).
 describe('Deployment rollout through kubectl', () => {
   let t: TestCluster;
-  let kubelet: FakeKubelet;
   beforeAll(async () => {
-    t = await startTestCluster({ controllers: workloadControllers });
-    kubelet = startFakeKubelet(t.cluster);
+    t = await startTestCluster({ controllers: workloadControllers, simulation: 'fast' });
   });
   afterAll(async () => {
-    kubelet.stop();
     await t.stop();
   });
 

@@ -6,6 +6,8 @@
 import type { KubeObject } from '@sphere/shared';
 import { createInProcessClient, resources, type KubeClient } from '../../src/client/in-process';
 import type { RunningCluster } from '../../src/cluster/start';
+import { nodeOfPod } from '../../src/controllers/workloads/daemonset/eligibility';
+import type { PodSpec } from '../../src/controllers/workloads/types';
 
 export interface FakeKubelet {
   client: KubeClient;
@@ -28,15 +30,17 @@ export function startFakeKubelet(
 
   const makeReady = async (namespace: string, name: string) => {
     const pod = await client.get(resources.pods, namespace, name);
-    const spec = pod.spec as { nodeName?: string };
+    const spec = pod.spec as PodSpec;
     if (!spec.nodeName) {
+      // Daemon pods name their node through required node affinity on metadata.name.
+      const target = nodeOfPod(spec) ?? node;
       await client.create(
         resources.pods,
         {
           apiVersion: 'v1',
           kind: 'Binding',
           metadata: { name, namespace },
-          target: { apiVersion: 'v1', kind: 'Node', name: node },
+          target: { apiVersion: 'v1', kind: 'Node', name: target },
         } as KubeObject,
         { subresource: 'binding', name },
       );

@@ -68,7 +68,7 @@ describe('StatefulSet (the seed flows, through kubectl)', () => {
   const sts = async () => JSON.parse(await t.k(['get', 'sts', 'web', '-o', 'json']));
 
   beforeAll(async () => {
-    t = await startTestCluster({ controllers: workloadControllers });
+    t = await startTestCluster({ controllers: workloadControllers, nodes: 0 });
     kubelet = startFakeKubelet(t.cluster, { auto: false });
   });
   afterAll(async () => {
