@@ -12,6 +12,7 @@ import {
   defaultField,
   immutableField,
   invalidRendered,
+  isDns1035Label,
   isObj,
   nameAndCreatedAt,
   nameColumn,
@@ -19,10 +20,6 @@ import {
   type Obj,
 } from '../apps/support';
 import type { ResourceDescriptor, StrategyContext } from '../types';
-
-const dns1035Label = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const dns1035Message =
-  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
 function versionsOf(spec: Obj): Obj[] {
   return Array.isArray(spec.versions) ? spec.versions.filter(isObj) : [];
@@ -91,8 +88,8 @@ function validateVersions(spec: Obj): StatusCause[] {
     const name = text(v.name);
     if (seen.has(name)) unique = false;
     seen.add(name);
-    if (!dns1035Label.test(name) || name.length > 63) {
-      causes.push(invalidRendered(`spec.versions[${i}].name`, JSON.stringify(name), dns1035Message));
+    for (const msg of isDns1035Label(name)) {
+      causes.push(invalidRendered(`spec.versions[${i}].name`, JSON.stringify(name), msg));
     }
     if (!isObj(v.schema) || !isObj(v.schema.openAPIV3Schema)) {
       causes.push({

@@ -281,3 +281,17 @@ export const createdAtColumn: ColumnDefinition = {
 export function nameAndCreatedAt(obj: KubeObject): TableCell[] {
   return [obj.metadata.name ?? '', obj.metadata.creationTimestamp ?? null];
 }
+
+const dns1035Label = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** RFC 1035 label (service names, CRD version names), with apimachinery's messages. */
+export function isDns1035Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!dns1035Label.test(value)) {
+    errs.push(
+      "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+    );
+  }
+  return errs;
+}

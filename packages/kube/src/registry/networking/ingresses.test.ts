@@ -31,7 +31,7 @@ describe('Ingress validation', () => {
       'nothing',
       {},
       [
-        'spec.rules: Invalid value: []networking.IngressRule(nil): either `defaultBackend` or `rules` must be specified',
+        'spec: Invalid value: []networking.IngressRule(nil): either `defaultBackend` or `rules` must be specified',
       ],
     ],
     [
@@ -66,6 +66,33 @@ describe('Ingress validation', () => {
       ['spec.rules[0].http.paths[0].backend: Required value: port name or number is required'],
     ],
     [
+      'double slash',
+      { rules: [rule(undefined, { path: '/a//b', pathType: 'Prefix', backend })] },
+      ['spec.rules[0].http.paths[0].path: Invalid value: "/a//b": must not contain \'//\''],
+    ],
+    ['wildcard host', { rules: [rule('*.example.com')] }, []],
+    [
+      'bad wildcard host',
+      { rules: [rule('a.*.example.com')] },
+      [
+        "spec.rules[0].host: Invalid value: \"a.*.example.com\": a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      ],
+    ],
+    [
+      'service name',
+      { defaultBackend: { service: { name: 'Web', port: { number: 80 } } } },
+      [
+        "spec.defaultBackend.service.name: Invalid value: \"Web\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+      ],
+    ],
+    [
+      'class annotation and field',
+      { ingressClassName: 'nginx', defaultBackend: backend, annotate: true },
+      [
+        'annotations.kubernetes.io/ingress.class: Invalid value: "nginx": can not be set when the class field is also set',
+      ],
+    ],
+    [
       'both backends',
       {
         rules: [
@@ -80,8 +107,10 @@ describe('Ingress validation', () => {
         'spec.rules[0].http.paths[0].backend: Invalid value: "": cannot set both resource and service backends',
       ],
     ],
-  ])('%s', (_name, spec, expected) => {
-    expect(messages(createThrough(ingresses, ingress(spec)))).toEqual(expected);
+  ])('%s', (_name, { annotate, ...spec }, expected) => {
+    const obj = ingress(spec);
+    if (annotate) obj.metadata.annotations = { 'kubernetes.io/ingress.class': 'nginx' };
+    expect(messages(createThrough(ingresses, obj))).toEqual(expected);
   });
 });
 

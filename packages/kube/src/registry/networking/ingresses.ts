@@ -3,13 +3,20 @@
  * networking.k8s.io/v1 Ingress: rule, path and backend validation with kube-apiserver's messages, the
  * status subresource and the columns `kubectl get ingress` shows.
  */
-import { isDns1123Subdomain, type KubeObject, type StatusCause } from '@sphere/shared';
+import {
+  isDns1123Subdomain,
+  isValidPathSegmentName,
+  type KubeObject,
+  type StatusCause,
+} from '@sphere/shared';
+import { isValidPortName } from '../validation';
 import {
   ageCell,
   ageColumn,
   column,
   get,
   invalidRendered,
+  isDns1035Label,
   isObj,
   nameColumn,
   type Obj,
@@ -17,95 +24,146 @@ import {
 import type { ResourceDescriptor, StrategyContext } from '../types';
 
 const pathTypes = ['Exact', 'ImplementationSpecific', 'Prefix'];
+const invalidPathSequences = ['//', '/./', '/../', '%2f', '%2F'];
+const invalidPathSuffixes = ['/..', '/.'];
 const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const wildcardSubdomain = /^\*\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const wildcardMessage =
+  "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
-function validateHost(host: unknown, field: string): StatusCause[] {
-  if (typeof host !== 'string' || host === '') return [];
-  if (ipv4.test(host) || host.includes(':')) {
-    return [invalidRendered(field, JSON.stringify(host), 'must be a DNS name, not an IP address')];
+function isIp(host: string): boolean {
+  return ipv4.test(host) || (host.includes(':') && /^[0-9a-fA-F:.]+$/.test(host));
+}
+
+/** Host names of rules and TLS entries: DNS subdomains, or wildcard subdomains (`*.example.com`). */
+function hostErrors(host: string): string[] {
+  if (host.includes('*')) {
+    const errs = host.length > 253 ? ['must be no more than 253 characters'] : [];
+    return wildcardSubdomain.test(host) ? errs : [...errs, wildcardMessage];
   }
-  // A leading `*.` makes a wildcard host; the rest must still be a DNS subdomain.
-  const checked = host.startsWith('*.') ? host.slice(2) : host;
-  return isDns1123Subdomain(checked).map((msg) => invalidRendered(field, JSON.stringify(host), msg));
+  return isDns1123Subdomain(host);
+}
+
+function required(field: string, detail = ''): StatusCause {
+  return {
+    reason: 'FieldValueRequired',
+    field,
+    message: detail ? `Required value: ${detail}` : 'Required value',
+  };
+}
+
+/** A TypedLocalObjectReference (resource backends, IngressClass parameters). */
+export function validateTypedReference(ref: unknown, path: string): StatusCause[] {
+  if (!isObj(ref)) return [];
+  const causes: StatusCause[] = [];
+  if (typeof ref.apiGroup === 'string') {
+    for (const msg of isDns1123Subdomain(ref.apiGroup))
+      causes.push(invalidRendered(`${path}.apiGroup`, JSON.stringify(ref.apiGroup), msg));
+  }
+  for (const key of ['kind', 'name']) {
+    const value = typeof ref[key] === 'string' ? (ref[key] as string) : '';
+    if (!value) causes.push(required(`${path}.${key}`, `${key} is required`));
+    else
+      for (const msg of isValidPathSegmentName(value))
+        causes.push(invalidRendered(`${path}.${key}`, JSON.stringify(value), msg));
+  }
+  return causes;
 }
 
 /** Upstream's backend rules: exactly one of service/resource, and a service port by name or number. */
 export function validateIngressBackend(backend: unknown, path: string): StatusCause[] {
-  if (!isObj(backend)) return [invalidRendered(path, '""', 'resource or service backend is required')];
-  const service = backend.service;
-  const resource = backend.resource;
+  const b = (isObj(backend) ? backend : {}) as Obj;
+  const service = b.service;
+  const resource = b.resource;
   if (isObj(service) && isObj(resource))
     return [invalidRendered(path, '""', 'cannot set both resource and service backends')];
-  if (isObj(resource)) {
-    const causes: StatusCause[] = [];
-    if (!resource.kind)
-      causes.push({
-        reason: 'FieldValueRequired',
-        field: `${path}.resource.kind`,
-        message: 'Required value',
-      });
-    if (!resource.name)
-      causes.push({
-        reason: 'FieldValueRequired',
-        field: `${path}.resource.name`,
-        message: 'Required value',
-      });
-    return causes;
-  }
+  if (isObj(resource)) return validateTypedReference(resource, `${path}.resource`);
   if (!isObj(service)) return [invalidRendered(path, '""', 'resource or service backend is required')];
   const causes: StatusCause[] = [];
-  if (!service.name)
-    causes.push({ reason: 'FieldValueRequired', field: `${path}.service.name`, message: 'Required value' });
+  const name = typeof service.name === 'string' ? service.name : '';
+  if (!name) causes.push(required(`${path}.service.name`));
+  else
+    for (const msg of isDns1035Label(name))
+      causes.push(invalidRendered(`${path}.service.name`, JSON.stringify(name), msg));
   const port = isObj(service.port) ? service.port : {};
-  const hasName = typeof port.name === 'string' && port.name !== '';
-  const hasNumber = typeof port.number === 'number' && port.number !== 0;
-  if (hasName && hasNumber)
+  const portName = typeof port.name === 'string' ? port.name : '';
+  const portNumber = typeof port.number === 'number' ? port.number : 0;
+  if (portName && portNumber) {
     causes.push(invalidRendered(path, '""', 'cannot set both port name & port number'));
-  else if (hasNumber && ((port.number as number) < 1 || (port.number as number) > 65535)) {
-    causes.push(
-      invalidRendered(
-        `${path}.service.port.number`,
-        String(port.number),
-        'must be between 1 and 65535, inclusive',
-      ),
-    );
-  } else if (!hasName && !hasNumber) {
-    causes.push({
-      reason: 'FieldValueRequired',
-      field: path,
-      message: 'Required value: port name or number is required',
-    });
+  } else if (portName) {
+    for (const msg of isValidPortName(portName))
+      causes.push(invalidRendered(`${path}.service.port.name`, JSON.stringify(portName), msg));
+  } else if (portNumber) {
+    if (portNumber < 1 || portNumber > 65535) {
+      causes.push(
+        invalidRendered(
+          `${path}.service.port.number`,
+          String(portNumber),
+          'must be between 1 and 65535, inclusive',
+        ),
+      );
+    }
+  } else {
+    causes.push(required(path, 'port name or number is required'));
   }
   return causes;
 }
 
 function validatePath(p: unknown, at: string): StatusCause[] {
-  if (!isObj(p)) return [];
+  const entry = (isObj(p) ? p : {}) as Obj;
+  const type = entry.pathType;
+  if (type === undefined || type === null) return [required(`${at}.pathType`, 'pathType must be specified')];
   const causes: StatusCause[] = [];
-  const type = p.pathType;
-  if (type === undefined || type === null || type === '') {
-    causes.push({
-      reason: 'FieldValueRequired',
-      field: `${at}.pathType`,
-      message: 'Required value: pathType must be specified',
-    });
-  } else if (!pathTypes.includes(String(type))) {
+  const path = typeof entry.path === 'string' ? entry.path : '';
+  const rendered = JSON.stringify(path);
+  if (type === 'Exact' || type === 'Prefix') {
+    if (!path.startsWith('/'))
+      causes.push(invalidRendered(`${at}.path`, rendered, 'must be an absolute path'));
+    for (const seq of invalidPathSequences) {
+      if (path.includes(seq))
+        causes.push(invalidRendered(`${at}.path`, rendered, `must not contain '${seq}'`));
+    }
+    for (const suffix of invalidPathSuffixes) {
+      if (path.endsWith(suffix))
+        causes.push(invalidRendered(`${at}.path`, rendered, `cannot end with '${suffix}'`));
+    }
+  } else if (type === 'ImplementationSpecific') {
+    if (path !== '' && !path.startsWith('/'))
+      causes.push(invalidRendered(`${at}.path`, rendered, 'must be an absolute path'));
+  } else {
     causes.push({
       reason: 'FieldValueNotSupported',
       field: `${at}.pathType`,
       message: `Unsupported value: "${String(type)}": supported values: ${pathTypes.map((t) => `"${t}"`).join(', ')}`,
     });
   }
-  const path = typeof p.path === 'string' ? p.path : '';
-  const mustBeAbsolute = type === 'Exact' || type === 'Prefix' || path !== '';
-  if (mustBeAbsolute && !path.startsWith('/')) {
-    causes.push(invalidRendered(`${at}.path`, JSON.stringify(path), 'must be an absolute path'));
-  }
-  causes.push(...validateIngressBackend(p.backend, `${at}.backend`));
+  causes.push(...validateIngressBackend(entry.backend, `${at}.backend`));
   return causes;
 }
 
-/** Validation of an Ingress spec. */
+function validateRules(rules: unknown[]): StatusCause[] {
+  const causes: StatusCause[] = [];
+  rules.forEach((rule, i) => {
+    const at = `spec.rules[${i}]`;
+    const r = (isObj(rule) ? rule : {}) as Obj;
+    const host = typeof r.host === 'string' ? r.host : '';
+    if (host) {
+      if (isIp(host))
+        causes.push(
+          invalidRendered(`${at}.host`, JSON.stringify(host), 'must be a DNS name, not an IP address'),
+        );
+      for (const msg of hostErrors(host))
+        causes.push(invalidRendered(`${at}.host`, JSON.stringify(host), msg));
+    }
+    if (!isObj(r.http)) return;
+    const paths = Array.isArray(r.http.paths) ? r.http.paths : [];
+    if (paths.length === 0) causes.push(required(`${at}.http.paths`));
+    paths.forEach((p, j) => causes.push(...validatePath(p, `${at}.http.paths[${j}]`)));
+  });
+  return causes;
+}
+
+/** Validation of an Ingress (`ValidateIngressSpec` and the class annotation rule). */
 export function validateIngress(
   obj: KubeObject,
   _old: KubeObject | undefined,
@@ -115,37 +173,39 @@ export function validateIngress(
   const spec = (isObj(obj.spec) ? obj.spec : {}) as Obj;
   const rules = Array.isArray(spec.rules) ? spec.rules : [];
   const causes: StatusCause[] = [];
-  if (spec.defaultBackend === undefined && rules.length === 0) {
+  if (rules.length === 0 && !isObj(spec.defaultBackend)) {
     causes.push(
       invalidRendered(
-        'spec.rules',
+        'spec',
         '[]networking.IngressRule(nil)',
         'either `defaultBackend` or `rules` must be specified',
       ),
     );
   }
-  if (spec.defaultBackend !== undefined)
+  if (isObj(spec.defaultBackend))
     causes.push(...validateIngressBackend(spec.defaultBackend, 'spec.defaultBackend'));
-  rules.forEach((rule, i) => {
-    const at = `spec.rules[${i}]`;
-    if (!isObj(rule)) return;
-    causes.push(...validateHost(rule.host, `${at}.host`));
-    if (rule.http === undefined) return;
-    const paths = get<unknown[]>(rule, 'http', 'paths');
-    if (!Array.isArray(paths) || paths.length === 0) {
-      causes.push({ reason: 'FieldValueRequired', field: `${at}.http.paths`, message: 'Required value' });
-      return;
-    }
-    paths.forEach((p, j) => causes.push(...validatePath(p, `${at}.http.paths[${j}]`)));
-  });
+  causes.push(...validateRules(rules));
   (Array.isArray(spec.tls) ? spec.tls : []).forEach((tls, i) => {
     const hosts = get<unknown[]>(tls, 'hosts') ?? [];
-    hosts.forEach((h, j) => causes.push(...validateHost(h, `spec.tls[${i}].hosts[${j}]`)));
+    hosts.forEach((h, j) => {
+      for (const msg of hostErrors(String(h)))
+        causes.push(invalidRendered(`spec.tls[${i}].hosts[${j}]`, JSON.stringify(h), msg));
+    });
   });
   if (typeof spec.ingressClassName === 'string') {
     for (const msg of isDns1123Subdomain(spec.ingressClassName)) {
       causes.push(invalidRendered('spec.ingressClassName', JSON.stringify(spec.ingressClassName), msg));
     }
+  }
+  const classAnnotation = obj.metadata.annotations?.['kubernetes.io/ingress.class'];
+  if (classAnnotation !== undefined && typeof spec.ingressClassName === 'string') {
+    causes.push(
+      invalidRendered(
+        'annotations.kubernetes.io/ingress.class',
+        JSON.stringify(classAnnotation),
+        'can not be set when the class field is also set',
+      ),
+    );
   }
   return causes;
 }
