@@ -174,7 +174,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sphere-storage-bench-'));
   const path = join(dir, 'cluster.db');
   const gc = (globalThis as { gc?: () => void }).gc;
-  const store = createSqliteStore({ path, compaction: { intervalMs: 0 } });
+  // The clock can jump ahead so that compaction finds old events.
+  let clockOffset = 0;
+  const now = () => Date.now() + clockOffset;
+  const store = createSqliteStore({ path, now, compaction: { intervalMs: 0 } });
   const pods = Array.from({ length: COUNT }, (_, i) => podNamed(i));
   const jsonBytes = JSON.stringify(pods[0]).length;
   console.log(
@@ -262,6 +265,10 @@ async function main(): Promise<void> {
   report('deletes', 5000, () => {
     for (let i = 0; i < 5000; i++) store.delete(KEY, ...nameOf(pods[i]));
   });
+
+  clockOffset = 10 * 60_000;
+  const events = store.revision() - store.compactedRevision();
+  reportMs(`compaction of ${events} events (keeping the newest 10,000)`, 1, () => store.compact());
 
   pods.length = 0;
   gc?.();

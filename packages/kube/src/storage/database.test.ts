@@ -76,7 +76,7 @@ describe('StoreDatabase.compactThrough', () => {
       metadata: { name: 'a', resourceVersion: '1' },
     });
     expect(db.eventsChunk('/secrets', 0, 100)).toEqual([]);
-    expect(db.objects().map((o) => [o.name, o.revision])).toEqual([
+    expect([...db.objects()].map((o) => [o.name, o.revision])).toEqual([
       ['a', 5],
       ['c', 6],
     ]);

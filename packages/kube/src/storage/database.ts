@@ -246,9 +246,10 @@ export class StoreDatabase {
     return this.meta(COMPACTED);
   }
 
-  objects(): ObjectRow[] {
+  /** Every current object, streamed (no other statement may run until the iteration ends). */
+  objects(): IterableIterator<ObjectRow> {
     this.flush();
-    return this.stmt.allObjects.all();
+    return this.stmt.allObjects.iterate();
   }
 
   /**

@@ -43,7 +43,12 @@ export interface SqliteStore extends Store {
 }
 
 const DEFAULT_COMPACTION_INTERVAL_MS = 30_000;
-const PERIODIC_COMPACTION_MAX_ROWS = 50_000;
+/**
+ * A periodic run deletes at most this many rows (~20 ms of work) so that it never stalls the event loop
+ * for long; while rows are left over, runs follow each other after BACKLOG_DELAY_MS.
+ */
+const PERIODIC_COMPACTION_MAX_ROWS = 5_000;
+const BACKLOG_DELAY_MS = 100;
 
 const LIST_TOO_OLD =
   'The provided continue parameter is too old to display a consistent list result. You can start a new ' +
@@ -72,7 +77,9 @@ class SqliteStoreImpl implements SqliteStore {
   private readonly hub: WatchHub;
   private readonly policy: CompactionPolicy;
   private readonly now: () => number;
-  private readonly timer?: ReturnType<typeof setInterval>;
+  private readonly compactionIntervalMs: number;
+  private timer?: ReturnType<typeof setTimeout>;
+  private closed = false;
   private currentRevision: number;
   private compacted: number;
   /** The last compaction stopped at its row limit: more rows are waiting to be deleted. */
@@ -101,13 +108,8 @@ class SqliteStoreImpl implements SqliteStore {
       this.db.close();
       throw err;
     }
-    const intervalMs = config.compaction?.intervalMs ?? DEFAULT_COMPACTION_INTERVAL_MS;
-    if (intervalMs > 0) {
-      // A periodic run deletes a bounded number of rows so that it never blocks the event loop for long;
-      // what is left over goes in the next run.
-      this.timer = setInterval(() => this.runPeriodicCompaction(), intervalMs);
-      this.timer.unref();
-    }
+    this.compactionIntervalMs = config.compaction?.intervalMs ?? DEFAULT_COMPACTION_INTERVAL_MS;
+    if (this.compactionIntervalMs > 0) this.scheduleCompaction(this.compactionIntervalMs);
   }
 
   revision(): number {
@@ -204,17 +206,25 @@ class SqliteStoreImpl implements SqliteStore {
   }
 
   close(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.closed = true;
+    clearTimeout(this.timer);
     this.hub.clear();
     this.db.close();
   }
 
+  private scheduleCompaction(delayMs: number): void {
+    this.timer = setTimeout(() => this.runPeriodicCompaction(), delayMs);
+    this.timer.unref();
+  }
+
   private runPeriodicCompaction(): void {
+    if (this.closed) return;
     try {
       this.compactUpTo(PERIODIC_COMPACTION_MAX_ROWS);
     } catch (err) {
       console.error('storage: compaction failed', err);
     }
+    this.scheduleCompaction(this.compactionBacklog ? BACKLOG_DELAY_MS : this.compactionIntervalMs);
   }
 
   private indexOf(storageKey: string): ObjectIndex {
