@@ -64,6 +64,12 @@ function listDir(world: ContainerWorld, dir: string): string[] | undefined {
   return [...names].sort();
 }
 
+/** `date` output as coreutils/busybox print it in UTC: `Thu Jan  1 00:00:00 UTC 2026`. */
+function dateLine(d: Date): string {
+  const [day, , mon, , time] = d.toUTCString().replace(',', '').split(' ');
+  return `${day} ${mon} ${String(d.getUTCDate()).padStart(2, ' ')} ${time} UTC ${d.getUTCFullYear()}`;
+}
+
 /** Runs one simple command (already split into words). */
 export function runCommand(argv: string[], world: ContainerWorld, last = 0): ShellResult {
   const [cmd, ...args] = argv;
@@ -102,9 +108,7 @@ export function runCommand(argv: string[], world: ContainerWorld, last = 0): She
         args.includes('-a') ? `Linux ${world.hostname} 6.1.0-sphere #1 SMP x86_64 GNU/Linux\n` : 'Linux\n',
       );
     case 'date':
-      return ok(
-        `${world.now.toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1 $3 $2 $5 UTC $4')}\n`,
-      );
+      return ok(`${dateLine(world.now)}\n`);
     case 'true':
       return ok('');
     case 'false':
