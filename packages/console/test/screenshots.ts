@@ -101,6 +101,11 @@ async function main(): Promise<void> {
     await page.getByTestId('wizard-create').click();
     await page.getByRole('link', { name: 'redis' }).waitFor({ timeout: 10_000 });
     await shot(page, '17-statefulsets-after-create');
+    await page.getByRole('row', { name: /redis/ }).getByRole('button', { name: 'More' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await page.getByText('Also delete these related resources').waitFor();
+    await shot(page, '17b-delete-with-related');
+    await page.getByRole('button', { name: 'Cancel' }).click();
 
     await page.goto(`${BASE}/projects/demo/deployments?limit=1000`);
     await page.getByText('web-', { exact: false }).first().waitFor();

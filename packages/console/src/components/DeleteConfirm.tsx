@@ -2,7 +2,7 @@
  * @module DeleteConfirm
  * KubeSphere's delete dialog: the user types the resource name(s) to confirm.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -13,10 +13,12 @@ export interface DeleteConfirmProps {
   names: string[];
   onCancel: () => void;
   onConfirm: () => Promise<void>;
+  /** Shown under the name input (e.g. related objects to delete too). */
+  extra?: ReactNode;
 }
 
 /** Confirmation dialog requiring the names to be typed. */
-export function DeleteConfirm({ open, kindLabel, names, onCancel, onConfirm }: DeleteConfirmProps) {
+export function DeleteConfirm({ open, kindLabel, names, onCancel, onConfirm, extra }: DeleteConfirmProps) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -50,6 +52,7 @@ export function DeleteConfirm({ open, kindLabel, names, onCancel, onConfirm }: D
         placeholder={expected}
         aria-label={t('DELETE_CONFIRM_INPUT')}
       />
+      {extra}
     </Modal>
   );
 }

@@ -10,8 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { KubeObject } from '@sphere/shared';
-import { deleteResource, patchResource } from '../api/resources';
-import { DeleteConfirm } from '../components/DeleteConfirm';
+import { patchResource } from '../api/resources';
 import { EditYamlModal } from '../components/EditYamlModal';
 import { StatusBadge } from '../components/StatusBadge';
 import { useCan } from '../permissions/ScopeRules';
@@ -27,6 +26,7 @@ import {
 import { aliasOf, descriptionOf } from './meta';
 import { RowActions, type RowAction } from './RowActions';
 import { useLiveList } from './useLiveList';
+import { DeleteDialog } from './DeleteDialog';
 import { ListToolbar } from './ListToolbar';
 
 const WizardLauncher = lazy(() => import('../wizard/WizardLauncher'));
@@ -223,21 +223,11 @@ export function ResourceListPage({ descriptor, namespace, detailPath }: Resource
           }}
         />
       </Card>
-      <DeleteConfirm
-        open={!!deleting}
-        kindLabel={descriptor.title}
-        names={(deleting ?? []).map((o) => o.metadata.name ?? '')}
-        onCancel={() => setDeleting(null)}
-        onConfirm={async () => {
-          const results = await Promise.allSettled(
-            (deleting ?? []).map((o) =>
-              deleteResource(descriptor.ref, o.metadata.namespace, o.metadata.name ?? ''),
-            ),
-          );
-          const failed = results.filter((r) => r.status === 'rejected');
-          if (failed.length) message.error((failed[0] as PromiseRejectedResult).reason.message);
-          else message.success(t('DELETED_SUCCESS'));
-          setDeleting(null);
+      <DeleteDialog
+        descriptor={descriptor}
+        objects={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={() => {
           setSelected([]);
           refresh();
         }}

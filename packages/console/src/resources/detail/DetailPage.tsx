@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { Alert, App, Breadcrumb, Card, Col, Result, Row, Spin, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { deleteResource, patchResource } from '../../api/resources';
+import { patchResource } from '../../api/resources';
 import { ApiError } from '../../api/errors';
-import { DeleteConfirm } from '../../components/DeleteConfirm';
+import { DeleteDialog } from '../DeleteDialog';
 import { EditYamlModal } from '../../components/EditYamlModal';
 import { useCan } from '../../permissions/ScopeRules';
 import type { DetailTab, ResourceDescriptor } from '../descriptor';
@@ -127,21 +127,11 @@ export function DetailPage({
         </Col>
       </Row>
       <EditYamlModal open={op === 'yaml'} obj={obj} kind={descriptor.ref} onClose={() => setOp(null)} />
-      <DeleteConfirm
-        open={op === 'delete'}
-        kindLabel={descriptor.title}
-        names={[name]}
-        onCancel={() => setOp(null)}
-        onConfirm={async () => {
-          try {
-            await deleteResource(descriptor.ref, namespace, name);
-            message.success(t('DELETED_SUCCESS'));
-            navigate(listPath);
-          } catch (err) {
-            message.error((err as Error).message);
-          }
-          setOp(null);
-        }}
+      <DeleteDialog
+        descriptor={descriptor}
+        objects={op === 'delete' ? [obj] : null}
+        onClose={() => setOp(null)}
+        onDeleted={() => navigate(listPath)}
       />
     </>
   );
