@@ -169,6 +169,27 @@ describe('HPA v2', () => {
       },
       ['spec.metrics[0].resource.target.averageUtilization: Invalid value: 0: must be greater than 0'],
     ],
+    [
+      'behavior policies',
+      {
+        behavior: {
+          scaleDown: { selectPolicy: 'Avg', policies: [{ type: 'Pods', value: 0, periodSeconds: 3600 }] },
+        },
+      },
+      [
+        'spec.behavior.scaleDown.selectPolicy: Unsupported value: "Avg": supported values: "Disabled", "Max", "Min"',
+        'spec.behavior.scaleDown.policies[0].value: Invalid value: 0: must be greater than zero',
+        'spec.behavior.scaleDown.policies[0].periodSeconds: Invalid value: 3600: must be less than or equal to 1800',
+      ],
+    ],
+    [
+      'empty policies',
+      { behavior: { scaleUp: { policies: [], stabilizationWindowSeconds: -1 } } },
+      [
+        'spec.behavior.scaleUp.stabilizationWindowSeconds: Invalid value: -1: must be greater than or equal to zero',
+        'spec.behavior.scaleUp.policies: Required value: must specify at least one Policy',
+      ],
+    ],
   ])('%s', (_name, spec, expected) => {
     expect(messages(createThrough(v2, hpa('autoscaling/v2', spec)))).toEqual(expected);
   });

@@ -7,6 +7,7 @@
 import type { KubeObject, StatusCause } from '@sphere/shared';
 import { defaultField, invalidRendered, isObj, specOf, type Obj } from '../apps/support';
 import type { ResourceDescriptor, StrategyContext } from '../types';
+import { validateHpaBehavior } from './hpa-behavior';
 import { hpaV1ToV2, hpaV2ToV1 } from './hpa-convert';
 import { hpaTable } from './hpa-table';
 
@@ -181,7 +182,7 @@ export function validateHpaV2(
 ): StatusCause[] {
   if (ctx.subresource === 'status') return [];
   const spec = (obj.spec ?? {}) as Obj;
-  return [...validateReplicaBounds(spec), ...validateMetrics(spec)];
+  return [...validateReplicaBounds(spec), ...validateMetrics(spec), ...validateHpaBehavior(spec.behavior)];
 }
 
 /** Validation of an autoscaling/v1 HPA (its own fields; the rest is shared with v2). */
