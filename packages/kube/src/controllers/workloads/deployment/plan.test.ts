@@ -89,7 +89,6 @@ class World {
   }
   sizes(image: string): [number, number] {
     const isNew = (r: ReplicaSet) =>
-      r.spec.template.spec.containers &&
       (r.spec.template.spec.containers as { image: string }[])[0].image === image;
     const sum = (f: (r: ReplicaSet) => boolean) =>
       this.rs.filter(f).reduce((n, r) => n + (r.spec.replicas ?? 0), 0);
