@@ -3,7 +3,12 @@
  * authorization.k8s.io/v1 review resources, and the hook the API server uses to answer them.
  */
 import type { ResourceDescriptor } from '../types';
-import { selfsubjectaccessreviews, selfsubjectrulesreviews, subjectaccessreviews } from './reviews';
+import {
+  localsubjectaccessreviews,
+  selfsubjectaccessreviews,
+  selfsubjectrulesreviews,
+  subjectaccessreviews,
+} from './reviews';
 
 export { setAccessReviewer, setRulesReviewer } from './access-review';
 export type {
@@ -16,5 +21,5 @@ export type {
 
 /** Descriptors of authorization.k8s.io/v1. */
 export function authorizationDescriptors(): ResourceDescriptor[] {
-  return [selfsubjectaccessreviews, selfsubjectrulesreviews, subjectaccessreviews];
+  return [localsubjectaccessreviews, selfsubjectaccessreviews, selfsubjectrulesreviews, subjectaccessreviews];
 }

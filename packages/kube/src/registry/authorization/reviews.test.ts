@@ -2,7 +2,12 @@ import { isStatusError, type KubeObject } from '@sphere/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserInfo } from '../types';
 import { setAccessReviewer, setRulesReviewer, type AccessAttributes } from './access-review';
-import { selfsubjectaccessreviews, selfsubjectrulesreviews, subjectaccessreviews } from './reviews';
+import {
+  localsubjectaccessreviews,
+  selfsubjectaccessreviews,
+  selfsubjectrulesreviews,
+  subjectaccessreviews,
+} from './reviews';
 
 const admin: UserInfo = { username: 'admin', groups: ['system:masters', 'system:authenticated'] };
 const alice: UserInfo = { username: 'alice', groups: ['system:authenticated'] };
@@ -150,5 +155,41 @@ describe('SelfSubjectRulesReview', () => {
     }));
     const out = await selfsubjectrulesreviews.virtual?.create(ssrr, alice);
     expect(out?.status).toMatchObject({ resourceRules: [{ resources: ['default-alice'] }] });
+  });
+});
+
+describe('LocalSubjectAccessReview', () => {
+  const lsar = (namespace: string, spec: Record<string, unknown>): KubeObject => ({
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'LocalSubjectAccessReview',
+    metadata: { namespace },
+    spec: { user: 'bob', ...spec },
+  });
+
+  it('reviews within its namespace', async () => {
+    setAccessReviewer((_user, attrs) => ({ allowed: attrs.namespace === 'team-a' }));
+    const out = await localsubjectaccessreviews.virtual?.create(
+      lsar('team-a', { resourceAttributes: { namespace: 'team-a', verb: 'list', resource: 'pods' } }),
+      admin,
+    );
+    expect(out?.status).toEqual({ allowed: true });
+    expect(localsubjectaccessreviews.namespaced).toBe(true);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'other namespace',
+      { resourceAttributes: { namespace: 'team-b', verb: 'list', resource: 'pods' } },
+      '422 LocalSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes.namespace: Invalid value: "team-b": must match metadata.namespace',
+    ],
+    [
+      'non-resource',
+      { nonResourceAttributes: { path: '/healthz', verb: 'get' } },
+      '422 LocalSubjectAccessReview.authorization.k8s.io "" is invalid: spec.nonResourceAttributes: Invalid value: {"path":"/healthz","verb":"get"}: disallowed on this kind of request',
+    ],
+  ])('rejects %s', async (_name, spec, expected) => {
+    expect(await invalidMessage(localsubjectaccessreviews.virtual?.create(lsar('team-a', spec), admin))).toBe(
+      expected,
+    );
   });
 });

@@ -95,13 +95,41 @@ export async function createSubjectAccessReview(obj: KubeObject): Promise<KubeOb
       message: 'Invalid value: "": at least one of user or group must be specified',
     });
   }
-  if (causes.length > 0) throw errors.invalid('SubjectAccessReview', group, obj.metadata.name ?? '', causes);
+  if (causes.length > 0)
+    throw errors.invalid(obj.kind ?? 'SubjectAccessReview', group, obj.metadata.name ?? '', causes);
   const subject: UserInfo = {
     username: text(spec.user),
     groups,
     ...(text(spec.uid) ? { uid: text(spec.uid) } : {}),
   };
   return answer(obj, statusOf(await reviewAccess(subject, attributesOf(spec))));
+}
+
+/**
+ * Answers a LocalSubjectAccessReview: a SubjectAccessReview confined to one namespace. The namespace is
+ * `metadata.namespace` (the request path's namespace once the pipeline fills it in).
+ */
+export async function createLocalSubjectAccessReview(obj: KubeObject): Promise<KubeObject> {
+  const spec = (isObj(obj.spec) ? obj.spec : {}) as Obj;
+  const namespace = obj.metadata.namespace ?? '';
+  const causes: StatusCause[] = [];
+  if (isObj(spec.resourceAttributes) && text(spec.resourceAttributes.namespace) !== namespace) {
+    causes.push({
+      reason: 'FieldValueInvalid',
+      field: 'spec.resourceAttributes.namespace',
+      message: `Invalid value: ${JSON.stringify(text(spec.resourceAttributes.namespace))}: must match metadata.namespace`,
+    });
+  }
+  if (isObj(spec.nonResourceAttributes)) {
+    causes.push({
+      reason: 'FieldValueInvalid',
+      field: 'spec.nonResourceAttributes',
+      message: `Invalid value: ${JSON.stringify(spec.nonResourceAttributes)}: disallowed on this kind of request`,
+    });
+  }
+  if (causes.length > 0)
+    throw errors.invalid('LocalSubjectAccessReview', group, obj.metadata.name ?? '', causes);
+  return createSubjectAccessReview(obj);
 }
 
 /** Lists what the requesting user may do in `spec.namespace`. */
@@ -139,6 +167,18 @@ export const subjectaccessreviews: ResourceDescriptor = {
   singular: 'subjectaccessreview',
   schemaId: 'io.k8s.api.authorization.v1.SubjectAccessReview',
   virtual: { create: (obj) => createSubjectAccessReview(obj) },
+};
+
+/** authorization.k8s.io/v1 localsubjectaccessreviews (namespaced). */
+export const localsubjectaccessreviews: ResourceDescriptor = {
+  ...common,
+  namespaced: true,
+  verbs: ['create'],
+  kind: 'LocalSubjectAccessReview',
+  plural: 'localsubjectaccessreviews',
+  singular: 'localsubjectaccessreview',
+  schemaId: 'io.k8s.api.authorization.v1.LocalSubjectAccessReview',
+  virtual: { create: (obj) => createLocalSubjectAccessReview(obj) },
 };
 
 /** authorization.k8s.io/v1 selfsubjectrulesreviews. */
