@@ -102,6 +102,18 @@ async function main(): Promise<void> {
     await shot(page, '09-statefulset-created');
     await page.goto(`${BASE}/projects/${project}/statefulsets/mysql`);
     await shot(page, '09-statefulset-detail');
+    await page.goto(`${BASE}/projects/${project}/roles`);
+    await page.getByTestId('create-button').click();
+    await page.getByRole('dialog').getByLabel('Name').fill('developer');
+    await page
+      .getByRole('dialog')
+      .getByRole('row', { name: /Application Workloads/ })
+      .getByText('Manage')
+      .click();
+    await shot(page, '09-create-role');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await page.getByText('developer').first().waitFor();
+    await shot(page, '09-role-created');
     if (project) {
       for (const r of ['overview', 'statefulsets', 'deployments', 'pods', 'services', 'members', 'roles']) {
         await page.goto(`${BASE}/projects/${project}/${r}`);

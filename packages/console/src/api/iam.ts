@@ -44,6 +44,7 @@ export const iam = {
   getRole: (scope: Scope, name: string) => request<KubeObject>(`${rolesBase(scope)}/${enc(name)}`),
   createRole: (scope: Scope, role: KubeObject) =>
     request<KubeObject>(rolesBase(scope), { method: 'POST', body: role }),
+  roleTemplates: (scope: string) => request<PagedList>(iamPath('roletemplates'), { query: { scope } }),
   deleteRole: (scope: Scope, name: string) =>
     request(`${rolesBase(scope)}/${enc(name)}`, { method: 'DELETE' }),
 

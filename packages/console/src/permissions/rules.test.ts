@@ -15,6 +15,11 @@ describe('parseRules', () => {
     ],
     ['wildcard role', [role({}, true)], { _: ['manage'] }],
     [
+      '* resources in listed groups is no wildcard',
+      [{ rules: [{ verbs: ['*'], resources: ['*'], apiGroups: ['apps'] }] }],
+      {},
+    ],
+    [
       '2.0 simple rules',
       [{ name: 'projects', actions: ['view', 'create'] }],
       { projects: ['view', 'create'] },

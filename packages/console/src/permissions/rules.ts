@@ -55,9 +55,12 @@ export function modulesFromPolicyRules(rules: PolicyRule[]): RuleMap {
     if (r.resourceNames?.length) continue;
     const verbs = r.verbs ?? [];
     const resources = r.resources ?? [];
-    if (verbs.includes('*') && resources.includes('*')) addActions(map, '_', ['manage']);
+    // A `*` resource only means "everything" together with a `*` API group: the project operator role
+    // has `*` resources in a list of groups and must not become a wildcard (no members/roles rights).
+    const everything = resources.includes('*') && (r.apiGroups ?? ['*']).includes('*');
+    if (everything && verbs.includes('*')) addActions(map, '_', ['manage']);
     for (const [resource, module] of Object.entries(RESOURCE_MODULES)) {
-      if (!resources.includes(resource) && !resources.includes('*')) continue;
+      if (!resources.includes(resource) && !everything) continue;
       if (verbs.includes('*') || verbs.includes('create')) addActions(map, module, ['view', 'manage']);
       else if (verbs.includes('list')) addActions(map, module, ['view']);
     }
@@ -109,7 +112,9 @@ export function parseRules(body: unknown): RuleMap {
         // a malformed annotation grants nothing
       }
     }
-    const star = role.rules?.some((r) => r.verbs?.includes('*') && r.resources?.includes('*'));
+    const star = role.rules?.some(
+      (r) => r.verbs?.includes('*') && r.resources?.includes('*') && (r.apiGroups ?? ['*']).includes('*'),
+    );
     if (star) addActions(map, '_', ['manage']);
   }
   return map;

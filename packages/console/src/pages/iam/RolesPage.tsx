@@ -3,6 +3,7 @@
  * Roles at platform, workspace or project scope: list (templates hidden), with the modules each role
  * grants read from its role-template-rules annotation; preset roles cannot be deleted.
  */
+import { useState } from 'react';
 import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { KapisTable } from '../../components/KapisTable';
 import { useCan } from '../../permissions/ScopeRules';
 import { parseRules } from '../../permissions/rules';
 import { descriptionOf, formatTime } from '../../resources/meta';
+import { CreateRoleModal } from './CreateRoleModal';
 import { useScope, type ScopeKind } from './scope';
 
 const PRESET = new Set([
@@ -44,6 +46,8 @@ export function RolesPage({ scope: kind }: { scope: ScopeKind }) {
   const scope = useScope(kind);
   const queryClient = useQueryClient();
   const canDelete = useCan('roles', 'delete');
+  const canCreate = useCan('roles', 'create');
+  const [creating, setCreating] = useState(false);
   const ws = scope.kind === 'workspace' ? scope.workspace : undefined;
   const columns = [
     { key: 'name', title: t('NAME'), render: (_: unknown, r: KubeObject) => r.metadata.name },
@@ -53,7 +57,7 @@ export function RolesPage({ scope: kind }: { scope: ScopeKind }) {
       title: t('AUTHORIZATION'),
       render: (_: unknown, r: KubeObject) => (
         <Space size={2} wrap>
-          {Object.entries(parseRules([r])).map(([m, a]) => (
+          {Object.entries(parseRules([{ metadata: r.metadata }])).map(([m, a]) => (
             <Tag key={m}>{m === '_' ? t('ALL_RESOURCES') : `${m}: ${a.join('/')}`}</Tag>
           ))}
         </Space>
@@ -89,12 +93,21 @@ export function RolesPage({ scope: kind }: { scope: ScopeKind }) {
       : []),
   ];
   return (
-    <KapisTable
-      queryKey={['roles', scope]}
-      fetch={(q) => iam.listRoles(scope, { ...q, label: 'iam.kubesphere.io/role-template!=true' })}
-      columns={columns}
-      title={TITLES[kind]}
-      description="ROLES_DESC"
-    />
+    <>
+      <KapisTable
+        queryKey={['roles', scope]}
+        fetch={(q) => iam.listRoles(scope, { ...q, label: 'iam.kubesphere.io/role-template!=true' })}
+        columns={columns}
+        title={TITLES[kind]}
+        description="ROLES_DESC"
+        onCreate={canCreate ? () => setCreating(true) : undefined}
+      />
+      <CreateRoleModal
+        scope={scope}
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => void queryClient.invalidateQueries({ queryKey: ['roles'] })}
+      />
+    </>
   );
 }
