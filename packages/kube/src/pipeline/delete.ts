@@ -5,7 +5,7 @@
  */
 import { errors, successStatus, type KubeObject } from '@sphere/shared';
 import type { PipelineDeps } from './deps';
-import { buildFilter, withNamespace } from './filters';
+import { buildFilter } from './filters';
 import { fromStorage, resolve, type Resolved } from './resolve';
 import type { DeleteOptions, ListQuery, RequestContext, Target, WriteResult } from './types';
 import { readyToRemove } from './update';
@@ -146,11 +146,8 @@ export async function deleteCollection(
   options: DeleteOptions = {},
 ): Promise<WriteResult<unknown>> {
   const r = resolve(deps.registry, target, 'deletecollection');
-  const filter = withNamespace(
-    r.namespace,
-    buildFilter(r.descriptor, query.labelSelector, query.fieldSelector),
-  );
-  const { items } = deps.store.list(r.storageKey, { filter });
+  const filter = buildFilter(r.descriptor, query.labelSelector, query.fieldSelector);
+  const { items } = deps.store.list(r.storageKey, { namespace: r.namespace || undefined, filter });
   const deleted: KubeObject[] = [];
   for (const item of items) {
     try {

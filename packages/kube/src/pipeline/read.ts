@@ -6,7 +6,7 @@ import { errors, type KubeList, type KubeObject } from '@sphere/shared';
 import { apiVersionOf } from '../registry/types';
 import { decodeContinue, encodeContinue } from './continue-token';
 import type { PipelineDeps } from './deps';
-import { buildFilter, withNamespace } from './filters';
+import { buildFilter } from './filters';
 import { fromStorage, resolve } from './resolve';
 import { getScale } from './scale';
 import type { ListQuery, RequestContext, Target } from './types';
@@ -66,10 +66,16 @@ export function listObjects(
   const r = resolve(deps.registry, target, 'list');
   const d = r.descriptor;
   const selector = buildFilter(d, query.labelSelector, query.fieldSelector);
-  const filter = withNamespace(r.namespace, selector);
   const { atRevision, after } = snapshotOf(deps, query);
   const limit = parseLimit(query.limit);
-  const result = deps.store.list(r.storageKey, { atRevision, after, limit, filter });
+  // The store indexes namespaces: narrowing there avoids scanning every object of the resource.
+  const result = deps.store.list(r.storageKey, {
+    namespace: r.namespace || undefined,
+    atRevision,
+    after,
+    limit,
+    filter: selector,
+  });
   const metadata: KubeList['metadata'] = { resourceVersion: String(result.revision) };
   if (result.continueAfter !== undefined) {
     metadata.continue = encodeContinue(result.revision, result.continueAfter);

@@ -58,6 +58,7 @@ export function watchObjects(
   let from: number;
   if (!rv || rv === '0' || query.sendInitialEvents) {
     const list = deps.store.list(r.storageKey, {
+      namespace: r.namespace || undefined,
       filter,
       atRevision: rv && rv !== '0' ? Number(rv) : undefined,
     });
