@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StatusError } from '@sphere/shared';
 import { AuditLog } from './audit/audit';
+import { ClusterAuditStore } from './audit/store';
 import { auditRoutes } from './audit/routes';
 import { authenticateToken, bearerToken } from './auth/authenticate';
 import { loadSigningKey, tokenIssuer } from './auth/tokens';
@@ -52,7 +53,8 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   await installCrds(client);
   const key = await loadSigningKey(client);
   const caches = new Caches(client, cfg.log);
-  const p = new Platform(client, caches, tokenIssuer(key, cfg.now), cfg, new AuditLog(10_000, () => {}));
+  const auditStore = new ClusterAuditStore(client, cfg.log);
+  const p = new Platform(client, caches, tokenIssuer(key, cfg.now), cfg, new AuditLog(10_000, auditStore));
   await caches.start();
   await bootstrap(p, cfg.adminPassword);
   const controllers = cfg.controllers ? startControllers(p) : undefined;
@@ -129,6 +131,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     async stop() {
       controllers?.stop();
       caches.stop();
+      await auditStore.stop();
       for (const s of upgraded) s.destroy();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();

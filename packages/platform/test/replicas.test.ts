@@ -77,6 +77,24 @@ describe.each(backends())('two replicas and controllers (%s cluster)', (backend)
       .toBe(4);
   });
 
+  it('audit events recorded by one replica are queryable on the other', async () => {
+    expect((await a1.post(`${IAM}/users`, newUser('audited', 'platform-regular', PW))).status).toBe(201);
+    const a2 = await session(second.url, 'admin', ADMIN_PASSWORD);
+    await expect
+      .poll(
+        async () =>
+          (
+            await a2.get<{ items: { name: string; outcome: string }[] }>(
+              `${TENANT}/auditing/events?user=admin&resource=users&verb=create`,
+            )
+          ).body.items
+            .filter((e) => e.name === 'audited')
+            .map((e) => e.outcome),
+        { timeout: 10_000 },
+      )
+      .toEqual(['success']);
+  });
+
   it('hashes a plaintext password written straight to the User (an admin reset with kubectl)', async () => {
     expect((await a1.post(`${IAM}/users`, newUser('sam', 'platform-regular', PW))).status).toBe(201);
     const patch = await a1.call(

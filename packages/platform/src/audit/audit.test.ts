@@ -21,10 +21,10 @@ const ev = (i: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
 });
 
 describe('AuditLog', () => {
-  it('keeps the newest events within capacity, newest first', () => {
+  it('keeps the newest events within capacity, newest first', async () => {
     const log = new AuditLog(3);
     for (let i = 0; i < 5; i++) log.record(ev(i));
-    expect(log.query({}).items.map((e) => e.name)).toEqual(['p4', 'p3', 'p2']);
+    expect((await log.query({})).items.map((e) => e.name)).toEqual(['p4', 'p3', 'p2']);
   });
 
   it.each([
@@ -32,11 +32,11 @@ describe('AuditLog', () => {
     [{ outcome: 'denied' }, ['p1']],
     [{ since: '2026-01-01T00:00:01Z' }, ['p2', 'p1']],
     [{ limit: 1, page: 2 }, ['p1']],
-  ])('filters %j', (q, names) => {
+  ])('filters %j', async (q, names) => {
     const log = new AuditLog();
     log.record(ev(0));
     log.record(ev(1, { outcome: 'denied', code: 403 }));
     log.record(ev(2, { user: 'v' }));
-    expect(log.query(q).items.map((e) => e.name)).toEqual(names);
+    expect((await log.query(q)).items.map((e) => e.name)).toEqual(names);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * @module audit/audit
- * Audit trail of every mutating request: who, what, when, outcome. Kept in a bounded in-memory ring per
- * replica (newest first when queried) and also written to the log, so it survives in the process output.
+ * Audit trail of every mutating request: who, what, when, outcome. Events go to an optional shared store
+ * (the cluster, so every replica answers for all of them) and a bounded in-memory ring used when there is
+ * no store. Queries return the newest first.
  */
 
 export interface AuditEvent {
@@ -36,34 +37,52 @@ export interface AuditQuery {
   limit?: number;
 }
 
+/** Where events are shared between replicas. */
+export interface AuditStore {
+  add(ev: AuditEvent): void;
+  /** Every event, oldest first. */
+  all(): Promise<AuditEvent[]>;
+}
+
 export class AuditLog {
   private readonly events: AuditEvent[] = [];
 
   constructor(
     private readonly capacity = 10_000,
-    private readonly sink: (line: string) => void = () => {},
+    private readonly store?: AuditStore,
   ) {}
 
   record(ev: AuditEvent): void {
+    if (this.store) {
+      this.store.add(ev);
+      return;
+    }
     this.events.push(ev);
     if (this.events.length > this.capacity) this.events.splice(0, this.events.length - this.capacity);
-    this.sink(`audit ${JSON.stringify(ev)}`);
   }
 
-  /** Matching events, newest first, paged. */
-  query(q: AuditQuery): { items: AuditEvent[]; totalItems: number } {
-    const match = (e: AuditEvent) =>
-      (!q.user || e.user === q.user) &&
-      (!q.verb || e.verb === q.verb) &&
-      (!q.resource || e.resource === q.resource) &&
-      (!q.namespace || e.namespace === q.namespace) &&
-      (!q.workspace || e.workspace === q.workspace) &&
-      (!q.outcome || e.outcome === q.outcome) &&
-      (!q.since || e.time >= q.since) &&
-      (!q.until || e.time <= q.until);
-    const all = this.events.filter(match).reverse();
-    const limit = q.limit && q.limit > 0 ? q.limit : all.length || 1;
-    const page = q.page && q.page > 0 ? q.page : 1;
-    return { items: all.slice((page - 1) * limit, page * limit), totalItems: all.length };
+  /** Matching events, newest first, paged (from the shared store when there is one). */
+  async query(q: AuditQuery): Promise<{ items: AuditEvent[]; totalItems: number }> {
+    return filterEvents(this.store ? await this.store.all() : this.events, q);
   }
+}
+
+/** Filters and pages events (oldest first in, newest first out). */
+export function filterEvents(
+  events: AuditEvent[],
+  q: AuditQuery,
+): { items: AuditEvent[]; totalItems: number } {
+  const match = (e: AuditEvent) =>
+    (!q.user || e.user === q.user) &&
+    (!q.verb || e.verb === q.verb) &&
+    (!q.resource || e.resource === q.resource) &&
+    (!q.namespace || e.namespace === q.namespace) &&
+    (!q.workspace || e.workspace === q.workspace) &&
+    (!q.outcome || e.outcome === q.outcome) &&
+    (!q.since || e.time >= q.since) &&
+    (!q.until || e.time <= q.until);
+  const all = events.filter(match).reverse();
+  const limit = q.limit && q.limit > 0 ? q.limit : all.length || 1;
+  const page = q.page && q.page > 0 ? q.page : 1;
+  return { items: all.slice((page - 1) * limit, page * limit), totalItems: all.length };
 }

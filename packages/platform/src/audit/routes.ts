@@ -24,7 +24,7 @@ export function auditRoutes(p: Platform): Route[] {
         }
         const q = ctx.url.searchParams;
         const num = (k: string) => (q.get(k) ? Number(q.get(k)) : undefined);
-        return p.audit.query({
+        return await p.audit.query({
           user: q.get('user') ?? undefined,
           verb: q.get('verb') ?? undefined,
           resource: q.get('resource') ?? undefined,
