@@ -153,11 +153,14 @@ export function decodeChunk(
   let trail = 0;
   for (let i = 1; i < count; i++) {
     // delta-of-delta
+    // The number of leading one bits (up to 4) picks the bucket width.
+    let ones = 0;
+    while (ones < 4 && r.readBit() === 1) ones++;
     let dod: number;
-    if (r.readBit() === 0) dod = 0;
-    else if (r.readBit() === 0) dod = r.read(7) - 63;
-    else if (r.readBit() === 0) dod = r.read(9) - 255;
-    else if (r.readBit() === 0) dod = r.read(12) - 2047;
+    if (ones === 0) dod = 0;
+    else if (ones === 1) dod = r.read(7) - 63;
+    else if (ones === 2) dod = r.read(9) - 255;
+    else if (ones === 3) dod = r.read(12) - 2047;
     else {
       const neg = r.readBit();
       const mag = r.read(21) * TWO32 + r.read(32);

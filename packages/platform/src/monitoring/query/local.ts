@@ -1,0 +1,93 @@
+/**
+ * @module monitoring/query/local
+ * Source (a): base series from the embedded TSDB. The value at a grid point is the newest sample at or
+ * before it within a look-back window (raw tier: `rawLookbackMs`; 5-minute tier: one bucket). Grids with a
+ * step of at least the downsampling resolution read the 5-minute averages (a 7-day range then decodes 288
+ * points a day instead of 8,640), falling back to raw samples for the newest minutes that are not yet
+ * downsampled; finer grids read raw samples while they are retained and averages before that.
+ */
+import type { Tsdb } from '../tsdb/db';
+import type { BaseFetch, GridSeries, Labels, MetricsSource } from './types';
+
+export interface LocalSourceOptions {
+  /** Look-back of the raw tier (default 60 s: tolerates a missed 10 s scrape or five). */
+  rawLookbackMs?: number;
+}
+
+export class LocalSource implements MetricsSource {
+  readonly name = 'embedded';
+  private readonly rawLookback: number;
+
+  constructor(
+    private readonly db: Tsdb,
+    opts: LocalSourceOptions = {},
+  ) {
+    this.rawLookback = opts.rawLookbackMs ?? 60_000;
+  }
+
+  async fetch({ base, eq, grid }: BaseFetch): Promise<GridSeries[]> {
+    const keys = Object.keys(eq);
+    const ids = this.db.selectMetric(base, (l: Labels) => keys.every((k) => l[k] === eq[k]));
+    const res = this.db.opts.resolutionMs;
+    const first = grid.start;
+    const last = grid.start + (grid.count - 1) * grid.step;
+    const coarse = grid.step >= res;
+    const horizon = this.db.rawHorizon;
+    const out: GridSeries[] = [];
+    for (const id of ids) {
+      const values = new Float64Array(grid.count).fill(NaN);
+      if (coarse || first - this.rawLookback < horizon) {
+        const avg = this.db.read(id, first - res + 1, last, 'avg');
+        sampleInto(
+          values,
+          grid.start,
+          grid.step,
+          avg.ts,
+          avg.vs,
+          res,
+          -Infinity,
+          coarse ? Infinity : horizon,
+        );
+      }
+      // Raw samples fill what the 5-minute tier does not have (the newest minutes, or fine grids).
+      const rawFrom = coarse ? firstMissing(values, grid.start, grid.step) : Math.max(first, horizon);
+      if (rawFrom !== undefined && rawFrom <= last) {
+        const raw = this.db.read(id, rawFrom - this.rawLookback + 1, last, 'raw');
+        sampleInto(values, grid.start, grid.step, raw.ts, raw.vs, this.rawLookback, rawFrom, Infinity);
+      }
+      out.push({ labels: this.db.labels(id), values });
+    }
+    return out;
+  }
+}
+
+/** Grid time of the first point after the last filled one (undefined when all are filled). */
+function firstMissing(values: Float64Array, start: number, step: number): number | undefined {
+  let i = values.length;
+  while (i > 0 && Number.isNaN(values[i - 1])) i--;
+  return i === values.length ? undefined : start + i * step;
+}
+
+/**
+ * For each grid point from ≤ g < until still NaN: the newest sample with g - lookback < t ≤ g. Both the grid and
+ * the samples are sorted, so one forward walk does it.
+ */
+function sampleInto(
+  out: Float64Array,
+  start: number,
+  step: number,
+  ts: Float64Array,
+  vs: Float64Array,
+  lookback: number,
+  from: number,
+  until: number,
+): void {
+  let j = 0;
+  for (let i = 0; i < out.length; i++) {
+    const g = start + i * step;
+    if (g >= until) break;
+    if (g < from || !Number.isNaN(out[i])) continue;
+    while (j + 1 < ts.length && ts[j + 1] <= g) j++;
+    if (j < ts.length && ts[j] <= g && ts[j] > g - lookback) out[i] = vs[j];
+  }
+}
