@@ -10,6 +10,7 @@ export interface KubeOptions {
   port: number;
   address: string;
   nodes: number;
+  simulation?: 'fast' | 'realistic';
 }
 
 export async function runKube(opts: KubeOptions): Promise<void> {
@@ -19,6 +20,7 @@ export async function runKube(opts: KubeOptions): Promise<void> {
     port: opts.port,
     address: opts.address,
     nodes: opts.nodes,
+    simulation: opts.simulation,
     log: (line) => console.log(line),
   });
   console.log(`Kubernetes API: ${cluster.url}`);

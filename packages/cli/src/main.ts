@@ -14,6 +14,11 @@ function port(value: string): number {
   return n;
 }
 
+function simulation(value: string): 'fast' | 'realistic' {
+  if (value !== 'fast' && value !== 'realistic') throw new InvalidArgumentError('must be fast or realistic');
+  return value;
+}
+
 function count(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 5000)
@@ -30,9 +35,23 @@ program
   .option('--port <port>', 'HTTPS port of the Kubernetes API (0 = any free port)', port, 6443)
   .option('--address <address>', 'address to bind', '127.0.0.1')
   .option('--nodes <n>', 'number of simulated nodes', count, 3)
-  .action(async (opts: { dataDir: string; port: number; address: string; nodes: number }) => {
-    await runKube(opts);
-  });
+  .option(
+    '--simulation <speed>',
+    'pod lifecycle timings of the simulated nodes: realistic or fast',
+    simulation,
+    'realistic',
+  )
+  .action(
+    async (opts: {
+      dataDir: string;
+      port: number;
+      address: string;
+      nodes: number;
+      simulation: 'fast' | 'realistic';
+    }) => {
+      await runKube(opts);
+    },
+  );
 
 program
   .command('start')
@@ -43,6 +62,12 @@ program
   .option('--kube-port <port>', 'HTTPS port of the embedded Kubernetes API', port, 6443)
   .option('--kubeconfig <path>', 'manage this cluster instead of starting the embedded one')
   .option('--nodes <n>', 'number of simulated nodes of the embedded cluster', count, 3)
+  .option(
+    '--simulation <speed>',
+    'pod lifecycle timings of the simulated nodes: realistic or fast',
+    simulation,
+    'realistic',
+  )
   .option('--admin-password <password>', 'initial admin password (or SPHERE_ADMIN_PASSWORD)')
   .action(async (opts) => {
     await runStart(opts);

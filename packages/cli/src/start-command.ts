@@ -17,6 +17,7 @@ export interface StartOptions {
   kubeconfig?: string;
   nodes: number;
   adminPassword?: string;
+  simulation?: 'fast' | 'realistic';
 }
 
 export async function runStart(opts: StartOptions): Promise<void> {
@@ -29,7 +30,13 @@ export async function runStart(opts: StartOptions): Promise<void> {
     if (!existsSync(kubeconfigPath)) throw new Error(`kubeconfig not found: ${kubeconfigPath}`);
     log(`managing the cluster of ${kubeconfigPath}`);
   } else {
-    const cluster = await startCluster({ dataDir, port: opts.kubePort, nodes: opts.nodes, log });
+    const cluster = await startCluster({
+      dataDir,
+      port: opts.kubePort,
+      nodes: opts.nodes,
+      simulation: opts.simulation,
+      log,
+    });
     kubeconfigPath = cluster.kubeconfigPath;
     stopCluster = () => cluster.stop();
   }
