@@ -152,13 +152,21 @@ describe('patch, label, annotate, scale, replace, edit', () => {
   });
 
   it('replaces and detects conflicts on stale resourceVersions', async () => {
-    const current = await json(['get', 'deploy', 'web', '-n', 'upd']);
-    current.spec.replicas = 1;
-    expect(await t.k(['replace', '-f', t.file('r.json', JSON.stringify(current))])).toMatch(/replaced/);
+    // A ConfigMap: no controller writes it between our read and our replace.
+    await t.k(['create', 'configmap', 'rep', '-n', 'upd', '--from-literal=a=1']);
+    const current = await json(['get', 'cm', 'rep', '-n', 'upd']);
+    current.data.a = '2';
+    expect(await t.k(['replace', '-f', t.file('r.json', JSON.stringify(current))])).toMatch(
+      /configmap\/rep replaced/,
+    );
     const stale = await t.kubectl(['replace', '-f', t.file('r.json', JSON.stringify(current))]);
     expect(stale.stderr).toMatch(
-      /Operation cannot be fulfilled on deployments.apps "web": the object has been modified/,
+      /Operation cannot be fulfilled on configmaps "rep": the object has been modified/,
     );
+    const scaled = await json(['get', 'deploy', 'web', '-n', 'upd']);
+    delete scaled.metadata.resourceVersion;
+    scaled.spec.replicas = 1;
+    expect(await t.k(['replace', '-f', t.file('r2.json', JSON.stringify(scaled))])).toMatch(/replaced/);
   });
 
   it('edits through $EDITOR', async () => {
