@@ -155,6 +155,40 @@ describe.each(backends())('two replicas and controllers (%s cluster)', (backend)
     expect((await tina.get('/api/v1/namespaces/labelled/configmaps')).status).toBe(200);
   });
 
+  it('restores stamped workspace and project roles edited or deleted by hand', async () => {
+    expect((await a1.post(`${TENANT}/workspaces`, { metadata: { name: 'drift' } })).status).toBe(201);
+    expect(
+      (await a1.post(`${TENANT}/workspaces/drift/namespaces`, { metadata: { name: 'drift-ns' } })).status,
+    ).toBe(201);
+    const MERGE = { 'content-type': 'application/merge-patch+json' };
+    const edited = await a1.call(
+      'PATCH',
+      '/apis/iam.kubesphere.io/v1alpha2/workspaceroles/drift-viewer',
+      { rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }] },
+      MERGE,
+    );
+    expect(edited.status).toBe(200);
+    expect(
+      (await a1.delete('/apis/rbac.authorization.k8s.io/v1/namespaces/drift-ns/roles/viewer')).status,
+    ).toBe(200);
+    await expect
+      .poll(
+        async () =>
+          (
+            await a1.get<{ rules: { verbs: string[] }[] }>(
+              '/apis/iam.kubesphere.io/v1alpha2/workspaceroles/drift-viewer',
+            )
+          ).body.rules?.[0]?.verbs,
+      )
+      .toEqual(['get', 'list', 'watch']);
+    await expect
+      .poll(
+        async () =>
+          (await a1.get('/apis/rbac.authorization.k8s.io/v1/namespaces/drift-ns/roles/viewer')).status,
+      )
+      .toBe(200);
+  });
+
   it('custom roles aggregate role templates; a member with such a role gets exactly those rights', async () => {
     expect(
       (await a1.post(`${TENANT}/workspaces/shared/namespaces`, { metadata: { name: 'custom-ns' } })).status,

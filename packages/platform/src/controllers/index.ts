@@ -48,6 +48,15 @@ export function startControllers(p: Platform, resyncSeconds = 15): Controllers {
   });
   c.workspaceRoles.onChange((_t, r) => {
     if (r.metadata.labels?.[L.roleTemplate] === 'true') templates.add(`workspace/${r.metadata.name}`);
+    // A stamped workspace role edited or deleted by hand is restored by its workspace's reconcile.
+    const ws = r.metadata.labels?.[L.workspace];
+    if (ws) workspaces.add(ws);
+  });
+  // Likewise the stamped project roles.
+  c.roles.onChange((_t, r) => {
+    if (r.metadata.namespace && c.namespaces.get(r.metadata.namespace)?.metadata.labels?.[L.workspace]) {
+      namespaces.add(r.metadata.namespace);
+    }
   });
   const resyncAll = () => {
     for (const u of c.users.list()) users.add(u.metadata.name!);

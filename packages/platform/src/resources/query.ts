@@ -180,11 +180,21 @@ function firstInOrder<T extends KubeObject>(
       siftUp(heap.length - 1);
       continue;
     }
-    const candidate = keyed(o);
-    if (worse(heap[0], candidate)) {
-      heap[0] = candidate;
-      siftDown(0);
+    // Most objects lose against the current worst of the best k: decide before allocating anything.
+    const top = heap[0];
+    const k2 = key(o);
+    if (k2 !== top.k) {
+      if ((k2 < top.k ? -dir : dir) > 0) continue;
+    } else {
+      const n = o.metadata.name ?? '';
+      if (n !== top.n && (n < top.n ? -dir : dir) > 0) continue;
+      if (n === top.n) {
+        const ns = o.metadata.namespace ?? '';
+        if (ns === top.ns || (ns < top.ns ? -dir : dir) > 0) continue;
+      }
     }
+    heap[0] = keyed(o);
+    siftDown(0);
   }
   heap.sort((a, b) => compareKeyed(a, b, dir));
   return heap.map((e) => e.o);
