@@ -77,7 +77,13 @@ export class FakeCluster implements InventoryView {
     if (!this.deployments.some((d) => d.metadata.name === name && d.metadata.namespace === namespace)) {
       this.deployments.push({ metadata: { name, namespace }, spec: { replicas }, status: {} } as KubeObject);
       this.replicaSets.push({
-        metadata: { name: rs, namespace, ownerReferences: [{ kind: 'Deployment', name, controller: true }] },
+        metadata: {
+          name: rs,
+          namespace,
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'Deployment', name, uid: `uid-${name}`, controller: true },
+          ],
+        },
       } as KubeObject);
     }
     const dep = this.deployments.find((d) => d.metadata.name === name && d.metadata.namespace === namespace)!;
@@ -155,7 +161,13 @@ export class FakeCluster implements InventoryView {
       metadata: {
         name: p.name,
         namespace: p.namespace,
-        ...(p.owner ? { ownerReferences: [{ ...p.owner, controller: true }] } : {}),
+        ...(p.owner
+          ? {
+              ownerReferences: [
+                { ...p.owner, apiVersion: 'apps/v1', uid: `uid-${p.owner.name}`, controller: true },
+              ],
+            }
+          : {}),
       },
       spec: { nodeName: p.node },
       status: { phase: p.phase ?? 'Running' },
