@@ -60,7 +60,18 @@ function actions(ws: string, ns: string): Record<string, Action> {
         admin.post(`${TENANT}/workspaces/${ws}/namespaces`, { metadata: { name: `old-${id}` } }),
       run: (a, id) => a.delete(`${TENANT}/workspaces/${ws}/namespaces/old-${id}`),
     },
+    [`get workspace ${ws}`]: { run: (a) => a.get(`${TENANT}/workspaces/${ws}`) },
+    [`update workspace ${ws}`]: {
+      run: (a, id) =>
+        a.call(
+          'PATCH',
+          `${TENANT}/workspaces/${ws}`,
+          { metadata: { annotations: { 'kubesphere.io/description': id } } },
+          MERGE,
+        ),
+    },
     [`list members ${ns}`]: { run: (a) => a.get(`${IAM}/namespaces/${ns}/members`) },
+    [`get member ${ns}`]: { run: (a) => a.get(`${IAM}/namespaces/${ns}/members/admin`) },
     [`add member ${ns}`]: {
       run: (a) => a.post(`${IAM}/namespaces/${ns}/members`, [{ username: 'bob', roleRef: 'viewer' }]),
     },
@@ -88,6 +99,16 @@ function actions(ws: string, ns: string): Record<string, Action> {
         a.post(`${IAM}/namespaces/${ns}/roles`, {
           metadata: { name: `r-${id}` },
           rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }],
+        }),
+    },
+    [`get role ${ns}`]: { run: (a) => a.get(`${IAM}/namespaces/${ns}/roles/viewer`) },
+    [`update role ${ns}`]: {
+      setup: (admin, id) =>
+        admin.post(`${IAM}/namespaces/${ns}/roles`, { metadata: { name: `u-${id}` }, rules: [] }),
+      run: (a, id) =>
+        a.put(`${IAM}/namespaces/${ns}/roles/u-${id}`, {
+          metadata: { name: `u-${id}` },
+          rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }],
         }),
     },
     [`delete role ${ns}`]: {
@@ -139,8 +160,11 @@ const readPa = (...extra: string[]) =>
     [
       'list projects wa',
       'get project pa',
+      'get workspace wa',
       'list members pa',
+      'get member pa',
       'list roles pa',
+      'get role pa',
       'list deployments pa',
       'get deployment pa',
       'list secrets pa',
@@ -164,6 +188,8 @@ const expected: Record<string, Record<string, Outcome>> = {
   'users-mgr': {},
   'ws-mgr': only({
     'list projects wa': 'empty',
+    'get workspace wa': 'ok',
+    'update workspace wa': 'ok',
     'list workspace members wa': 'ok',
     'add workspace member wa': 'ok',
     'list workspace roles wa': 'ok',
@@ -172,10 +198,15 @@ const expected: Record<string, Record<string, Outcome>> = {
   'wa-admin': all('ok'),
   'wa-selfprov': only({
     'list projects wa': 'empty',
+    'get workspace wa': 'ok',
     'create project in wa': 'ok',
     'list workspace members wa': 'ok',
   }),
-  'wa-regular': only({ 'list projects wa': 'empty', 'list workspace members wa': 'ok' }),
+  'wa-regular': only({
+    'list projects wa': 'empty',
+    'get workspace wa': 'ok',
+    'list workspace members wa': 'ok',
+  }),
   'wa-viewer': { ...readPa('list workspace members wa', 'list workspace roles wa') },
   'pa-admin': {
     ...readPa(),
@@ -184,6 +215,7 @@ const expected: Record<string, Record<string, Outcome>> = {
     'update member pa': 'ok',
     'remove member pa': 'ok',
     'create role pa': 'ok',
+    'update role pa': 'ok',
     'delete role pa': 'ok',
   },
   'pa-operator': { ...readPa(), ...writeWorkloads },
@@ -194,6 +226,8 @@ const expectedB: Record<string, Record<string, Outcome>> = {
   admin: Object.fromEntries(isolationNames.map((n) => [n, 'ok'])),
   'ws-mgr': {
     'list projects wb': 'empty',
+    'get workspace wb': 'ok',
+    'update workspace wb': 'ok',
     'list workspace members wb': 'ok',
     'add workspace member wb': 'ok',
     'list workspace roles wb': 'ok',
