@@ -120,6 +120,22 @@ async function main(): Promise<void> {
         await shot(page, `10-project-${r}`);
       }
     }
+    // Optional: SPHERE_VIEWER=user:password:project — a project viewer sees no create/delete controls.
+    const viewer = process.env.SPHERE_VIEWER?.split(':');
+    if (viewer?.length === 3) {
+      const v = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await v.goto(`${BASE}/login`);
+      await v.getByLabel('Username').fill(viewer[0]);
+      await v.getByLabel('Password').fill(viewer[1]);
+      await v.getByRole('button', { name: 'Log In' }).click();
+      await v.getByText(/Welcome|first login/).waitFor();
+      for (const r of ['statefulsets', 'members']) {
+        await v.goto(`${BASE}/projects/${viewer[2]}/${r}`);
+        await v.getByText(/Total:/).waitFor();
+        await shot(v, `11-viewer-${r}`);
+        console.log(`viewer ${r}: create button visible =`, await v.getByTestId('create-button').isVisible());
+      }
+    }
   } finally {
     console.log('problems:', problems.length ? problems : 'none');
     await browser.close();

@@ -86,7 +86,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const value = useMemo<AuthState>(() => {
-    const globalRules = rulesQuery.data ?? null;
+    // Until the rules arrive nothing is allowed (no flash of controls the user may not use); null —
+    // the endpoint is not served — means "unknown": show everything and let the server decide.
+    const globalRules = rulesQuery.data === undefined ? {} : rulesQuery.data;
     const user = userQuery.data;
     const role = user?.metadata.annotations?.['iam.kubesphere.io/globalrole'];
     return {

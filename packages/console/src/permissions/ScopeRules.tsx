@@ -35,11 +35,9 @@ export function ScopeRulesProvider({
     enabled: !!namespace && !!username,
     retry: false,
   });
-  const parts = [
-    globalRules,
-    workspace ? (ws.data ?? null) : undefined,
-    namespace ? (ns.data ?? null) : undefined,
-  ];
+  // A scope still loading contributes nothing (deny until known); null = endpoint not served.
+  const loaded = (q: typeof ws) => (q.data === undefined ? {} : q.data);
+  const parts = [globalRules, workspace ? loaded(ws) : undefined, namespace ? loaded(ns) : undefined];
   // Any scope the server could not answer for makes the whole answer "unknown" (null = allow, server decides).
   const unknown = parts.some((p) => p === null);
   const value = unknown ? null : mergeRules(...parts);
