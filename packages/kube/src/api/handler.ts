@@ -18,6 +18,7 @@ import {
 } from './discovery';
 import { isPublicPath, type Authenticator } from './auth';
 import { parseResourcePath } from './paths';
+import { serveNodeProxy } from './node-proxy';
 import { handleResource, type ResourceHandlerDeps } from './resource-handler';
 import { sendError, sendJson } from './respond';
 
@@ -32,6 +33,8 @@ export interface ApiHandlerConfig extends ResourceHandlerDeps {
   registry: ResourceRegistry;
   authenticate: Authenticator;
   openapi: OpenApiProvider;
+  /** Prometheus text of the simulated kubelets, if any (node proxy `metrics` paths). */
+  kubeletMetrics?: () => string | undefined;
   /** host:port clients reach the server at (for legacy /api). */
   serverAddress: string;
   log: (line: string) => void;
@@ -135,6 +138,8 @@ async function handle(config: ApiHandlerConfig, req: IncomingMessage, res: Serve
     if (!list) throw errors.pathNotFound();
     return sendJson(res, 200, list);
   }
+  const proxy = /^\/api\/v1\/nodes\/([^/]+)\/proxy(\/.*)?$/.exec(path);
+  if (proxy) return serveNodeProxy(config, res, user, decodeURIComponent(proxy[1]), proxy[2] ?? '/');
   const parsed = parseResourcePath(path);
   if (!parsed) throw errors.pathNotFound();
   await handleResource(config, req, res, parsed, url.searchParams, user);

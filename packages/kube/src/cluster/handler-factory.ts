@@ -34,6 +34,8 @@ export function createHandler(args: {
   log: (line: string) => void;
   serverAddress: () => string;
   podStreams?: () => PodStreamHandler | undefined;
+  /** Prometheus text of every simulated kubelet (served per node through nodes/<name>/proxy/metrics). */
+  kubeletMetrics?: () => string | undefined;
 }) {
   const rbac = rbacSourceOf(args.deps);
   const config = {
@@ -49,6 +51,7 @@ export function createHandler(args: {
     get serverAddress() {
       return args.serverAddress();
     },
+    kubeletMetrics: () => args.kubeletMetrics?.(),
     get podStreams() {
       return args.podStreams?.();
     },

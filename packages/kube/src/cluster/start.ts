@@ -22,6 +22,7 @@ import type { ApiPipeline, RequestContext } from '../pipeline/types';
 import { createSchemaRegistry } from '../schema/registry';
 import { createPatchEngine, createSchemaEngine } from './engines';
 import { ensurePki } from './pki';
+import { metricsDescriptors } from './metrics-api';
 import { serviceAllocationAdmission } from '../registry/core/service-allocation';
 import { defaultStorageClass } from './admission/default-storage-class';
 import { kubeconfigYaml } from './kubeconfig';
@@ -187,6 +188,7 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
       log,
       serverAddress: () => `${address}:${handlerRef.port}`,
       podStreams: () => nodeSimulation?.podStreams,
+      kubeletMetrics: () => nodeSimulation?.prometheusMetrics(),
     }),
   );
   // Watches may last for hours: no request timeout, keep connections alive.
@@ -226,6 +228,7 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
       speed: config.simulation ?? 'realistic',
       log,
     });
+    registry.setDynamic('metrics.k8s.io', metricsDescriptors(nodeSimulation.usage));
   }
   const requestListener = server.listeners('request')[0] as (
     req: IncomingMessage,

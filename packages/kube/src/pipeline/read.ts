@@ -15,6 +15,11 @@ export function getObject(deps: PipelineDeps, _ctx: RequestContext, target: Targ
   if (target.subresource === 'scale') return getScale(deps, target);
   const r = resolve(deps.registry, target, 'get');
   const name = target.name ?? '';
+  if (r.descriptor.computed) {
+    const found = r.descriptor.computed.list(r.namespace || undefined).find((o) => o.metadata.name === name);
+    if (!found) throw errors.notFound(r.descriptor.plural, r.descriptor.group, name);
+    return found;
+  }
   const stored = deps.store.get(r.storageKey, r.namespace, name);
   if (!stored) throw errors.notFound(r.descriptor.plural, r.descriptor.group, name);
   return fromStorage(r.descriptor, stored);
@@ -66,6 +71,15 @@ export function listObjects(
   const r = resolve(deps.registry, target, 'list');
   const d = r.descriptor;
   const selector = buildFilter(d, query.labelSelector, query.fieldSelector);
+  if (d.computed) {
+    const items = d.computed.list(r.namespace || undefined).filter((o) => !selector || selector(o));
+    return {
+      apiVersion: apiVersionOf(d),
+      kind: d.listKind ?? `${d.kind}List`,
+      metadata: { resourceVersion: String(deps.store.revision()) },
+      items,
+    };
+  }
   const { atRevision, after } = snapshotOf(deps, query);
   const limit = parseLimit(query.limit);
   // The store indexes namespaces: narrowing there avoids scanning every object of the resource.

@@ -13,6 +13,7 @@ export const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 
 export function verbsOf(d: ResourceDescriptor): string[] {
   if (d.verbs) return d.verbs;
   if (d.virtual) return ['create'];
+  if (d.computed) return ['get', 'list'];
   return allVerbs;
 }
 

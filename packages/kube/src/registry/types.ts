@@ -108,6 +108,13 @@ export interface ResourceDescriptor {
   virtual?: {
     create(obj: KubeObject, user: UserInfo): KubeObject | Promise<KubeObject>;
   };
+  /**
+   * Read-only resources computed on request (metrics.k8s.io NodeMetrics/PodMetrics): get and list are
+   * answered from `list`, nothing is stored.
+   */
+  computed?: {
+    list(namespace: string | undefined): KubeObject[];
+  };
   /** For CRD-served resources: the CRD's printer columns, schema etc. live with the dynamic registry. */
   custom?: boolean;
 }
