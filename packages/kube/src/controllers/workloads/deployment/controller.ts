@@ -58,6 +58,7 @@ function setup(ctx: ControllerContext) {
       for (const u of plan.updates) {
         const rs = structuredClone(u.rs);
         rs.spec.replicas = u.replicas;
+        rs.spec.minReadySeconds = u.minReadySeconds;
         rs.metadata.annotations = u.annotations;
         await client.update(resources.replicasets, rs);
       }

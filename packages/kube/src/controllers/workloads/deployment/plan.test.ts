@@ -321,3 +321,14 @@ describe('planDeployment rolling update', () => {
     });
   });
 });
+
+describe('planDeployment keeps the new ReplicaSet in step', () => {
+  it('updates minReadySeconds of the new ReplicaSet', () => {
+    const w = new World(deployment({ replicas: 2 }));
+    w.step();
+    w.d = { ...w.d, spec: { ...w.d.spec, minReadySeconds: 15 } };
+    const plan = w.step();
+    expect(plan.create).toBeUndefined();
+    expect(plan.updates.map((u) => u.minReadySeconds)).toEqual([15]);
+  });
+});

@@ -37,6 +37,7 @@ export interface RsChange {
   rs: ReplicaSet;
   replicas: number;
   annotations: Record<string, string>;
+  minReadySeconds: number;
 }
 
 export interface PlannedEvent {
@@ -274,10 +275,15 @@ function finish(
     if (w.replicas !== w.originalReplicas) w.annotations = withReplicaAnnotations(d, w.annotations);
     else if (w.isNew && w.annotations[DESIRED_REPLICAS] === undefined)
       w.annotations = withReplicaAnnotations(d, w.annotations);
+    // The new ReplicaSet follows the deployment's minReadySeconds (old ones keep theirs).
+    const minReadySeconds = w.isNew ? (d.spec.minReadySeconds ?? 0) : (w.rs.spec.minReadySeconds ?? 0);
     const changed =
       w.replicas !== w.originalReplicas ||
+      minReadySeconds !== (w.rs.spec.minReadySeconds ?? 0) ||
       JSON.stringify(w.annotations) !== JSON.stringify(w.originalAnnotations);
-    if (changed) plan.updates.push({ rs: w.rs, replicas: w.replicas, annotations: w.annotations });
+    if (changed) {
+      plan.updates.push({ rs: w.rs, replicas: w.replicas, annotations: w.annotations, minReadySeconds });
+    }
     const ev = scaleEvent(w);
     if (ev) plan.events.push(ev);
   }

@@ -13,7 +13,7 @@ import { adopt, errorMessage, isNotFound, release, slowStartBatch, writeStatus }
 import { OrphanIndex } from '../orphans';
 import type { Pod, ReplicaSet } from '../types';
 import { controllerOwner, controllerRef, isControlledBy } from '../util';
-import { planReplicaSet } from './plan';
+import { planReplicaSet, withReplicaFailure } from './plan';
 import { matchesLabelSelector } from '@sphere/shared';
 
 const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
@@ -66,10 +66,13 @@ function setup(ctx: ControllerContext) {
         ...plan.adopt.map((p) => adopt(client, resources.pods, p, ref).catch(ignoreGone)),
         ...plan.release.map((p) => release(client, resources.pods, p, uid ?? '').catch(ignoreGone)),
       ]);
+      let failure: { reason: 'FailedCreate' | 'FailedDelete'; message: string } | undefined;
       if (plan.create > 0) {
         expectations.expect(key, plan.create);
         const template = podFromTemplate(rs);
+        let attempted = 0;
         const result = await slowStartBatch(plan.create, async () => {
+          attempted++;
           try {
             const pod = await client.create(resources.pods, structuredClone(template));
             events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
@@ -79,9 +82,11 @@ function setup(ctx: ControllerContext) {
             throw err;
           }
         });
-        // Creations that were never attempted will never be observed.
-        for (let i = result.ok; i < plan.create; i++) if (result.error) expectations.creationObserved(key);
-        if (result.error) throw result.error;
+        if (result.error) {
+          // Creations that were never attempted will never be observed.
+          for (let i = attempted; i < plan.create; i++) expectations.creationObserved(key);
+          failure = { reason: 'FailedCreate', message: errorMessage(result.error) };
+        }
       } else if (plan.delete.length > 0) {
         expectations.expect(key, 0, plan.delete.map(keyOf));
         await Promise.all(
@@ -91,15 +96,17 @@ function setup(ctx: ControllerContext) {
               events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
             } catch (err) {
               expectations.deletionObserved(key, keyOf(pod));
-              if (!isNotFound(err)) {
-                events.record(rs, 'Warning', 'FailedDelete', `Error deleting: ${errorMessage(err)}`);
-                throw err;
-              }
+              if (isNotFound(err)) return;
+              events.record(rs, 'Warning', 'FailedDelete', `Error deleting: ${errorMessage(err)}`);
+              failure = { reason: 'FailedDelete', message: errorMessage(err) };
             }
           }),
         );
       }
-      await writeStatus(client, resources.replicasets, rs, plan.status).catch(ignoreGone);
+      const status = withReplicaFailure(plan.status, failure, ctx.clock.now());
+      await writeStatus(client, resources.replicasets, rs, status).catch(ignoreGone);
+      // A failure is retried with backoff, after its condition is visible.
+      if (failure) throw new Error(failure.message);
       return plan.requeueAfterMs !== undefined ? { requeueAfterMs: plan.requeueAfterMs } : undefined;
     },
   });

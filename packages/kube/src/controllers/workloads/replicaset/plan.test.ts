@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOW, pod, type PodState } from '../fixtures.test-support';
 import type { ReplicaSet } from '../types';
-import { planReplicaSet } from './plan';
+import { planReplicaSet, withReplicaFailure } from './plan';
 import { podsToDelete } from './rank';
 
 const owner = { kind: 'ReplicaSet', name: 'web-abc', uid: 'rs-uid' };
@@ -163,5 +163,28 @@ describe('podsToDelete (scale-down order)', () => {
     },
   ])('$name', ({ pods, first }) => {
     expect(podsToDelete(pods.map(pod), 1)[0].metadata.name).toBe(first);
+  });
+});
+
+describe('withReplicaFailure', () => {
+  const base = { replicas: 1, observedGeneration: 1 };
+  it('sets the condition on failure and keeps its time while the failure repeats', () => {
+    const failed = withReplicaFailure(base, { reason: 'FailedCreate', message: 'quota' }, NOW);
+    expect(failed.conditions).toEqual([
+      {
+        type: 'ReplicaFailure',
+        status: 'True',
+        reason: 'FailedCreate',
+        message: 'quota',
+        lastTransitionTime: '2026-01-01T00:10:00Z',
+      },
+    ]);
+    const again = withReplicaFailure(
+      failed,
+      { reason: 'FailedCreate', message: 'quota' },
+      new Date(NOW.getTime() + 5000),
+    );
+    expect(again.conditions).toEqual(failed.conditions);
+    expect(withReplicaFailure(again, undefined, NOW).conditions).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { matchesLabelSelector } from '@sphere/shared';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../types';
 import { earliest, isPodActive, isPodReady, podAvailability } from '../pods';
 import { podsToDelete } from './rank';
+import { timestamp } from '../util';
 
 /** Upstream's burst limit: at most this many creations or deletions per sync. */
 export const BURST_REPLICAS = 500;
@@ -75,4 +76,37 @@ export function planReplicaSet(input: ReplicaSetInput): ReplicaSetPlan {
   };
   if (rs.status?.conditions?.length) status.conditions = rs.status.conditions;
   return { adopt, release, create, delete: toDelete, status, requeueAfterMs };
+}
+
+/**
+ * The ReplicaFailure condition after a sync: set (reason FailedCreate/FailedDelete) when creating or
+ * deleting pods failed, removed once a sync manages pods without error (upstream `calculateStatus`).
+ */
+export function withReplicaFailure(
+  status: ReplicaSetStatus,
+  failure: { reason: 'FailedCreate' | 'FailedDelete'; message: string } | undefined,
+  now: Date,
+): ReplicaSetStatus {
+  const others = (status.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure');
+  const current = status.conditions?.find((c) => c.type === 'ReplicaFailure');
+  let conditions = others;
+  if (failure) {
+    const keep = current && current.reason === failure.reason && current.message === failure.message;
+    conditions = [
+      ...others,
+      keep
+        ? current
+        : {
+            type: 'ReplicaFailure',
+            status: 'True',
+            reason: failure.reason,
+            message: failure.message,
+            lastTransitionTime: timestamp(now),
+          },
+    ];
+  }
+  const out: ReplicaSetStatus = { ...status };
+  if (conditions.length) out.conditions = conditions;
+  else delete out.conditions;
+  return out;
 }
