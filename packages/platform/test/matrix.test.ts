@@ -418,6 +418,32 @@ describe.each(backends())('permission matrix (%s cluster)', (backend) => {
       expect(seen.filter((s) => s.startsWith('pb/'))).toEqual([]);
     });
 
+    it('a project admin cannot move its project into another workspace, but may edit it otherwise', async () => {
+      const api = sessions['pa-admin'];
+      const MERGE = { 'content-type': 'application/merge-patch+json' };
+      const move = await api.call(
+        'PATCH',
+        '/api/v1/namespaces/pa',
+        { metadata: { labels: { 'kubesphere.io/workspace': 'wb' } } },
+        MERGE,
+      );
+      expect(move.status).toBe(403);
+      expect((move.body as { message: string }).message).toContain(
+        'cannot change the workspace of namespace "pa"',
+      );
+      const edit = await api.call(
+        'PATCH',
+        '/api/v1/namespaces/pa',
+        { metadata: { annotations: { 'kubesphere.io/description': 'mine' } } },
+        MERGE,
+      );
+      expect(edit.status).toBe(200);
+      expect(
+        (await admin.get<{ metadata: { labels: Record<string, string> } }>('/api/v1/namespaces/pa')).body
+          .metadata.labels['kubesphere.io/workspace'],
+      ).toBe('wa');
+    });
+
     it('the 403 is a Kubernetes Status naming user, verb and resource', async () => {
       const r = await sessions['wa-admin'].delete('/api/v1/namespaces/pb/secrets/token');
       expect(r.status).toBe(403);

@@ -16,6 +16,7 @@ import type { Attributes } from '../authz/types';
 import type { Platform } from '../context';
 import { readBody } from '../http';
 import { visibleNamespaces } from '../tenant/namespaces';
+import { changesWorkspaceLabel, moveForbidden } from './guard';
 import { allowedNamespaces, filterableCollection } from './scope';
 
 const HOP_BY_HOP = new Set([
@@ -63,8 +64,10 @@ async function forward(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   url: URL,
+  check?: (body: Buffer) => void,
 ): Promise<void> {
   const body = ['POST', 'PUT', 'PATCH'].includes(req.method ?? '') ? await readBody(req) : undefined;
+  if (body && check) check(body);
   const headers = forwardHeaders(req);
   if (body) headers['content-length'] = body.length;
   await new Promise<void>((resolve, reject) => {
@@ -187,7 +190,25 @@ export async function proxyRequest(
     const keep: Keep = (o) => visible === 'all' || visible.has(o.metadata.name ?? '');
     return attrs.verb === 'watch' ? filteredWatch(p, res, url, keep) : filteredList(p, req, res, url, keep);
   }
-  if (decision.allowed) return forward(p, req, res, url);
+  if (decision.allowed) {
+    const namespaceWrite =
+      attrs.apiGroup === '' &&
+      attrs.resource === 'namespaces' &&
+      !!attrs.name &&
+      !attrs.subresource &&
+      (attrs.verb === 'update' || attrs.verb === 'patch');
+    if (namespaceWrite && !p.can(who.user, attrs.verb, '', 'namespaces')) {
+      const current = p.caches.namespaces.get(attrs.name);
+      return forward(p, req, res, url, (body) => {
+        if (
+          changesWorkspaceLabel(req.method ?? '', String(req.headers['content-type'] ?? ''), body, current)
+        ) {
+          throw moveForbidden(who.user.name, attrs.name);
+        }
+      });
+    }
+    return forward(p, req, res, url);
+  }
   if (filterableCollection(attrs)) {
     const allowed = allowedNamespaces(p, who.user, attrs.verb, attrs.apiGroup, attrs.resource);
     if (allowed.size === 0) throw deny(who, attrs);
