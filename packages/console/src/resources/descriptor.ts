@@ -50,4 +50,13 @@ export interface ResourceDescriptor {
 }
 
 export type DetailTab =
-  'resource-status' | 'revisions' | 'pods' | 'events' | 'metadata' | 'yaml' | 'data' | 'rules' | 'logs';
+  | 'resource-status'
+  | 'revisions'
+  | 'pods'
+  | 'events'
+  | 'metadata'
+  | 'yaml'
+  | 'data'
+  | 'rules'
+  | 'logs'
+  | 'terminal';

@@ -118,7 +118,7 @@ export const PROJECT_RESOURCES: Record<string, ResourceDescriptor> = {
       { ...created, title: 'CREATED_TIME' },
     ],
     status: st.podStatus,
-    tabs: ['resource-status', 'logs', 'events', 'metadata', 'yaml'],
+    tabs: ['resource-status', 'logs', 'terminal', 'events', 'metadata', 'yaml'],
   },
   services: {
     ref: KINDS.services,

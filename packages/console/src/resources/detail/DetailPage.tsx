@@ -2,7 +2,7 @@
  * @module DetailPage
  * The generic detail page: breadcrumb, summary card, tabs as child routes; live via watch.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Alert, App, Breadcrumb, Card, Col, Result, Row, Spin, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -28,7 +28,10 @@ const TAB_LABELS: Record<DetailTab, string> = {
   data: 'DATA',
   rules: 'RULES',
   logs: 'CONTAINER_LOGS',
+  terminal: 'TERMINAL',
 };
+
+const Terminal = lazy(() => import('./Terminal'));
 
 /** Detail page of one object; `listPath` is the breadcrumb's parent. */
 export function DetailPage({
@@ -88,6 +91,12 @@ export function DetailPage({
         return <DataTab obj={obj} />;
       case 'logs':
         return <LogsTab pod={obj} />;
+      case 'terminal':
+        return (
+          <Suspense fallback={<Spin />}>
+            <Terminal pod={obj} />
+          </Suspense>
+        );
       default:
         return null;
     }

@@ -32,7 +32,7 @@ export function LogsTab({ pod }: { pod: KubeObject }) {
     void (async () => {
       try {
         const res = await rawRequest(kubePath(KINDS.pods, pod.metadata.namespace, pod.metadata.name, 'log'), {
-          query: { container, tailLines: tail, follow: follow ? 'true' : undefined, timestamps: 'true' },
+          query: { container, tailLines: tail, follow: follow ? 'true' : undefined },
           signal: abort.signal,
         });
         if (!res.body) return;
@@ -88,6 +88,8 @@ export function LogsTab({ pod }: { pod: KubeObject }) {
           overflow: 'auto',
           fontSize: 12,
           margin: 0,
+          whiteSpace: 'pre-wrap',
+          wordBreak: 'break-all',
         }}
       >
         {logText(buf) || <Typography.Text style={{ color: '#999' }}>{t('NO_LOGS')}</Typography.Text>}
