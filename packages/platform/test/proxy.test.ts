@@ -86,6 +86,27 @@ describe.each(backends())('proxy streams (%s cluster)', (backend) => {
     await env?.stop();
   });
 
+  it('v1alpha3 lists custom resources', async () => {
+    const r = await admin.get<{ items: { metadata: { name: string } }[] }>(
+      `${RES}/workspacetemplates?name=pxw`,
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.items.map((w) => w.metadata.name)).toEqual(['pxw']);
+  });
+
+  // The in-memory fake serves no discovery documents, so only a real cluster can show this.
+  it.skipIf(backend === 'fake')(
+    'v1alpha3 lists any resource the cluster serves, found through discovery',
+    async () => {
+      const crd = await admin.get<{ totalItems: number }>(
+        `${RES}/customresourcedefinitions?name=kubesphere.io`,
+      );
+      expect(crd.status).toBe(200);
+      expect(crd.body.totalItems).toBeGreaterThanOrEqual(9);
+      expect((await admin.get(`${RES}/nosuchthings`)).status).toBe(404);
+    },
+  );
+
   it('pod logs: members get what the cluster answers, others a 403', async () => {
     const path = '/api/v1/namespaces/pxn/pods/p1/log';
     const clusterStatus = (await direct.raw('GET', path)).status;

@@ -13,14 +13,16 @@ import type { RequestContext, Route } from '../router';
 import { userView } from '../iam/users';
 import { visibleNamespaces } from '../tenant/namespaces';
 import { visibleWorkspaces } from '../tenant/workspaces';
+import { ResourceResolver } from './discovery';
 import { parseListQuery, runQuery } from './query';
 import { allowedNamespaces } from '../proxy/scope';
 import type { UserObject } from '../context';
 
 export const RESOURCES_PREFIX = '/kapis/resources.kubesphere.io/v1alpha3';
 
-function typeOr404(resource: string): ResourceType {
-  const t = listableTypes[resource];
+/** The resource type behind a plural name: a well-known one, or one found through discovery (CRDs). */
+async function typeOr404(resolver: ResourceResolver, resource: string): Promise<ResourceType> {
+  const t = listableTypes[resource] ?? (await resolver.resolve(resource));
   if (!t) throw errors.notFound(resource, 'resources.kubesphere.io', resource);
   return t;
 }
@@ -53,8 +55,8 @@ function visibleObjects(p: Platform, user: UserInfo, t: ResourceType, objects: K
 const present = (p: Platform, t: ResourceType, o: KubeObject) =>
   t.resource === 'users' ? userView(p, o as UserObject) : o;
 
-async function list(p: Platform, ctx: RequestContext) {
-  const t = typeOr404(ctx.params.resources);
+async function list(p: Platform, resolver: ResourceResolver, ctx: RequestContext) {
+  const t = await typeOr404(resolver, ctx.params.resources);
   const ns = ctx.params.namespace;
   if (ns !== undefined && !t.namespaced)
     throw errors.notFound(t.resource, 'resources.kubesphere.io', t.resource);
@@ -72,8 +74,8 @@ async function list(p: Platform, ctx: RequestContext) {
   return { items: out.items.map((o) => present(p, t, o)), totalItems: out.totalItems };
 }
 
-async function get(p: Platform, ctx: RequestContext) {
-  const t = typeOr404(ctx.params.resources);
+async function get(p: Platform, resolver: ResourceResolver, ctx: RequestContext) {
+  const t = await typeOr404(resolver, ctx.params.resources);
   const ns = ctx.params.namespace;
   if (ns !== undefined && !t.namespaced)
     throw errors.notFound(t.resource, 'resources.kubesphere.io', t.resource);
@@ -86,6 +88,7 @@ async function get(p: Platform, ctx: RequestContext) {
 
 export function resourceRoutes(p: Platform): Route[] {
   const tag = 'Resources';
+  const resolver = new ResourceResolver(p.client);
   return [
     {
       method: 'GET',
@@ -93,7 +96,7 @@ export function resourceRoutes(p: Platform): Route[] {
       tag,
       authz: 'handler',
       summary: 'List a resource cluster-wide (name, label, status, sortBy, ascending, page, limit)',
-      handler: (ctx) => list(p, ctx),
+      handler: (ctx) => list(p, resolver, ctx),
     },
     {
       method: 'GET',
@@ -101,7 +104,7 @@ export function resourceRoutes(p: Platform): Route[] {
       tag,
       authz: 'handler',
       summary: 'List a resource in a namespace',
-      handler: (ctx) => list(p, ctx),
+      handler: (ctx) => list(p, resolver, ctx),
     },
     {
       method: 'GET',
@@ -109,7 +112,7 @@ export function resourceRoutes(p: Platform): Route[] {
       tag,
       authz: 'handler',
       summary: 'Get a cluster-scoped object',
-      handler: (ctx) => get(p, ctx),
+      handler: (ctx) => get(p, resolver, ctx),
     },
     {
       method: 'GET',
@@ -117,7 +120,7 @@ export function resourceRoutes(p: Platform): Route[] {
       tag,
       authz: 'handler',
       summary: 'Get a namespaced object',
-      handler: (ctx) => get(p, ctx),
+      handler: (ctx) => get(p, resolver, ctx),
     },
   ];
 }
