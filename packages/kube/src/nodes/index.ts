@@ -28,6 +28,8 @@ export interface RunningNodeSimulation {
   simulator: NodeSimulator;
   usage: UsageModel;
   podStreams: PodStreamHandler;
+  /** Prometheus text (node_cpu_usage_seconds_total, container_cpu_usage_seconds_total, ...) to mount. */
+  prometheusMetrics(): string;
   /** True when nothing waits to be scheduled or to move to its next pod stage. */
   idle(): boolean;
   stop(): void;
@@ -51,6 +53,7 @@ export async function startNodeSimulation(o: NodeSimulationOptions): Promise<Run
     simulator,
     usage,
     podStreams,
+    prometheusMetrics: () => usage.prometheusMetrics(),
     idle: () => scheduler.idle() && simulator.idle(),
     stop() {
       usage.stop();

@@ -7,7 +7,6 @@
  */
 import { parseQuantity, type KubeObject } from '@sphere/shared';
 import type { Clock } from '../controllers/runtime/clock';
-import type { Informer } from '../controllers/runtime/informer';
 import { seededRandom } from './pod-logs';
 import { containersOf, specOf, statusOf, type ContainerSpec } from './pod-view';
 
@@ -66,8 +65,13 @@ const cpuNano = (cores: number) => `${Math.round(cores * 1e9)}n`;
 const memKi = (bytes: number) => `${Math.round(bytes / 1024)}Ki`;
 const ts = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** Where the model reads pods and nodes from (an informer cache). */
+export interface ObjectSource {
+  list(namespace?: string): KubeObject[];
+}
+
 export class UsageModel {
-  constructor(private readonly o: { clock: Clock; pods: Informer; nodes: Informer }) {}
+  constructor(private readonly o: { clock: Clock; pods: ObjectSource; nodes: ObjectSource }) {}
 
   start(): void {}
   stop(): void {}

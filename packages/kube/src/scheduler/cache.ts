@@ -5,7 +5,16 @@
  * pods, so a decision only walks nodes, never all pods.
  */
 import type { KubeObject } from '@sphere/shared';
-import { accumulate, emptyResources, nodeAllocatable, ownerKey, podRequests, type Resources } from './model';
+import {
+  accumulate,
+  emptyResources,
+  nodeAllocatable,
+  nodeTaints,
+  ownerKey,
+  podRequests,
+  type Resources,
+  type Taint,
+} from './model';
 
 /** What the cache remembers about a pod placed on a node. */
 export interface PlacedPod {
@@ -29,6 +38,11 @@ export interface PodAffinityTerm {
 export interface NodeInfo {
   name: string;
   node?: KubeObject;
+  /** Facts read once per node update (filters run them for every decision). */
+  ready: boolean;
+  unschedulable: boolean;
+  taints: Taint[];
+  labels: Record<string, string>;
   allocatable: Resources;
   requested: Resources;
   pods: Map<string, PlacedPod>;
@@ -60,6 +74,10 @@ export class SchedulerCache {
     if (!info) {
       info = {
         name,
+        ready: false,
+        unschedulable: false,
+        taints: [],
+        labels: {},
         allocatable: emptyResources(),
         requested: emptyResources(),
         pods: new Map(),
@@ -74,6 +92,12 @@ export class SchedulerCache {
     const info = this.info(node.metadata.name ?? '');
     info.node = node;
     info.allocatable = nodeAllocatable(node);
+    const conditions = (node.status as { conditions?: { type: string; status: string }[] } | undefined)
+      ?.conditions;
+    info.ready = conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+    info.unschedulable = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable === true;
+    info.taints = nodeTaints(node);
+    info.labels = node.metadata.labels ?? {};
   }
 
   removeNode(name: string): void {

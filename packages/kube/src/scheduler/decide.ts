@@ -9,7 +9,6 @@ import type { NodeInfo, PlacedPod, PodAffinityTerm, SchedulerCache } from './cac
 import { requiredAntiAffinity } from './cache';
 import {
   nodeAffinityOf,
-  nodeTaints,
   ownerKey,
   podRequests,
   podTolerations,
@@ -60,12 +59,6 @@ export function podFacts(pod: KubeObject): PodFacts {
 }
 
 const fmtTaint = (t: Taint) => `{${t.key}: ${t.value ?? ''}}`;
-
-function isReady(node: KubeObject): boolean {
-  const conditions = (node.status as { conditions?: { type: string; status: string }[] } | undefined)
-    ?.conditions;
-  return conditions?.find((c) => c.type === 'Ready')?.status === 'True';
-}
 
 /** Pods a term applies to: its namespaces (default: the incoming pod's), selector over labels. */
 function termSelects(
@@ -139,20 +132,19 @@ export function filterNode(
 ): FilterFailure | undefined {
   const node = info.node;
   if (!node) return { reasons: ['node(s) not found'], unresolvable: NOT_HELPFUL };
-  const spec = (node.spec ?? {}) as { unschedulable?: boolean };
-  const taints = nodeTaints(node);
-  if (spec.unschedulable) {
+  const taints = info.taints;
+  if (info.unschedulable) {
     const tolerated = facts.tolerations.some((t) =>
       tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }),
     );
     if (!tolerated) return { reasons: ['node(s) were unschedulable'], unresolvable: NOT_HELPFUL };
   }
-  const effective = [...taints];
   // A node whose Ready condition is not True is treated as tainted not-ready even before the node
   // lifecycle controller has written the taint.
-  if (!isReady(node) && !taints.some((t) => t.key.startsWith('node.kubernetes.io/'))) {
-    effective.push({ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' });
-  }
+  const effective =
+    !info.ready && !taints.some((t) => t.key.startsWith('node.kubernetes.io/'))
+      ? [...taints, { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }]
+      : taints;
   const untolerated = effective.find(
     (taint) =>
       (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') &&
@@ -160,7 +152,7 @@ export function filterNode(
   );
   if (untolerated)
     return { reasons: [`node(s) had untolerated taint ${fmtTaint(untolerated)}`], unresolvable: NOT_HELPFUL };
-  const labels = node.metadata.labels ?? {};
+  const labels = info.labels;
   const selectorOk = Object.entries(facts.nodeSelector).every(([k, v]) => labels[k] === v);
   const required = facts.affinity.required;
   const affinityOk = !required || required.some((term) => termMatches(term, node));
