@@ -7,5 +7,13 @@ import type { ControllerModule } from '../manager';
 import { garbageCollector } from './garbage-collector';
 import { namespaceLifecycle } from './namespace-lifecycle';
 import { serviceAccounts } from './service-accounts';
+import { jobController } from './job/controller';
+import { endpointsController } from './endpoints/controller';
 
-export const systemControllers: ControllerModule[] = [garbageCollector, namespaceLifecycle, serviceAccounts];
+export const systemControllers: ControllerModule[] = [
+  garbageCollector,
+  namespaceLifecycle,
+  serviceAccounts,
+  jobController,
+  endpointsController,
+];
