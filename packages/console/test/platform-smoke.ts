@@ -102,6 +102,12 @@ async function main(): Promise<void> {
     await shot(page, '09-statefulset-created');
     await page.goto(`${BASE}/projects/${project}/statefulsets/mysql`);
     await shot(page, '09-statefulset-detail');
+    // Live updates: scale up and watch the second pod and the ready count arrive without a reload.
+    await page.getByText('mysql-0').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Scale up' }).click();
+    await page.getByText('mysql-1').waitFor({ timeout: 20_000 });
+    await page.getByText('Running (2/2)').first().waitFor({ timeout: 30_000 });
+    await shot(page, '09-statefulset-scaled-live');
     await page.goto(`${BASE}/projects/${project}/roles`);
     await page.getByTestId('create-button').click();
     await page.getByRole('dialog').getByLabel('Name').fill('developer');

@@ -25,6 +25,11 @@ export function SideMenu({ items, root }: { items: NavItem[]; root: string }) {
     .join('/');
   return (
     <Menu
+      // Remount when the groups change (rules arrive after the first render) so they open by default.
+      key={items
+        .filter((i) => i.children)
+        .map((i) => i.key)
+        .join()}
       mode="inline"
       items={items.map(toItem)}
       selectedKeys={[selected]}
