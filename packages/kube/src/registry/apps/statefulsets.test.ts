@@ -149,6 +149,16 @@ describe('StatefulSet validation', () => {
   });
 });
 
+describe('StatefulSet semantic equality', () => {
+  it('treats an empty claim list like none (as Semantic.DeepEqual does)', () => {
+    const old = sts({ volumeClaimTemplates: undefined });
+    createThrough(statefulsets, old);
+    const next = copy(old);
+    (next.spec as Record<string, unknown>).volumeClaimTemplates = [];
+    expect(updateThrough(statefulsets, next, old)).toEqual([]);
+  });
+});
+
 describe('StatefulSet table', () => {
   it('prints Ready as ready/desired', () => {
     const obj = sts({ replicas: 3 });

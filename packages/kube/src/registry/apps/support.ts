@@ -6,58 +6,30 @@
  */
 import { ageOf, humanDuration, type KubeObject, type StatusCause } from '@sphere/shared';
 import { formatLabelSelector, matchesLabelSelector, type LabelSelector } from '@sphere/shared';
-import { validateLabelSelector } from '../validation';
 import type { ColumnDefinition, TableCell } from '../types';
+import {
+  child,
+  get,
+  goStringMap,
+  invalidRendered,
+  isObj,
+  semanticEqual,
+  validateLabelSelector,
+  type Obj,
+} from '../validation';
 
-/** A JSON object whose fields we read without a full type. */
-export type Obj = Record<string, unknown>;
+// The object helpers are shared with the validation package; re-exported so descriptors import one place.
+export { child, defaultField, get, goStringMap, invalidRendered, isObj, type Obj } from '../validation';
 
-/** Whether a value is a plain (non-array) object. */
-export function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Reads a nested field; undefined when any step is missing or not an object. */
-export function get<T = unknown>(obj: unknown, ...path: string[]): T | undefined {
-  let cur: unknown = obj;
-  for (const key of path) {
-    if (!isObj(cur)) return undefined;
-    cur = cur[key];
-  }
-  return cur as T | undefined;
-}
-
-/** The object at `parent[key]`, created (as `{}`) when absent or not an object. */
-export function child(parent: Obj, key: string): Obj {
-  const cur = parent[key];
-  if (isObj(cur)) return cur;
-  const made: Obj = {};
-  parent[key] = made;
-  return made;
-}
-
-/** Sets `obj[key] = value` only when the field is absent (undefined or null): the shape of Go defaulting. */
-export function defaultField(obj: Obj, key: string, value: unknown): void {
-  if (obj[key] === undefined || obj[key] === null) obj[key] = value;
-}
+/**
+ * Equality as apimachinery's Semantic.DeepEqual (key order ignored; missing, null, empty list and empty
+ * map are equal): what immutability and "did this change" checks compare with.
+ */
+export const deepEqual = semanticEqual;
 
 /** The `spec` of an object, created when missing (defaulting writes into it). */
 export function specOf(obj: KubeObject): Obj {
   return child(obj as Obj, 'spec');
-}
-
-/** Structural equality of JSON values (key order ignored). */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((v, i) => deepEqual(v, b[i]));
-  }
-  if (!isObj(a) || !isObj(b)) return false;
-  const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => deepEqual(a[k], b[k]));
 }
 
 /** A deep copy of a JSON value. */
@@ -72,16 +44,6 @@ export function cloneJson<T>(v: T): T {
 /** Go `%q` of a string (close enough: JSON escaping). */
 export function goQuote(s: string): string {
   return JSON.stringify(s);
-}
-
-/** `map[string]string{"a":"1", "b":"2"}` (keys sorted, as Go prints maps) or `map[string]string(nil)`. */
-export function goStringMap(m: Record<string, string> | null | undefined): string {
-  if (m === null || m === undefined) return 'map[string]string(nil)';
-  const body = Object.keys(m)
-    .sort()
-    .map((k) => `${goQuote(k)}:${goQuote(String(m[k]))}`)
-    .join(', ');
-  return `map[string]string{${body}}`;
 }
 
 /** `[]string{"a", "b"}` or `[]string(nil)`. */
@@ -116,11 +78,6 @@ export function goScalar(v: unknown): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Field errors whose bad value is already rendered (the shared `fieldErrors` JSON-encode objects).
-
-/** `Invalid value: <rendered>: <detail>`. */
-export function invalidRendered(field: string, rendered: string, detail: string): StatusCause {
-  return { reason: 'FieldValueInvalid', field, message: `Invalid value: ${rendered}: ${detail}` };
-}
 
 /** `>= 0` check with the apiserver's wording; nothing when the value is absent. */
 export function nonNegative(value: unknown, field: string): StatusCause[] {
