@@ -136,7 +136,7 @@ function seed(): void {
     type: 'Opaque',
     data: { password: 'cGFzc3dvcmQ=' },
   } as Obj);
-  for (let i = 0; i < 1200; i++)
+  for (let i = 0; i < Number(process.env.STUB_DEPLOYMENTS ?? 1200); i++)
     put('deployments', {
       metadata: { name: `web-${String(i).padStart(5, '0')}`, namespace: 'demo', labels: { app: `web-${i}` } },
       spec: { replicas: i % 3 },
