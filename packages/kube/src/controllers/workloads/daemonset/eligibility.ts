@@ -90,9 +90,13 @@ export interface Eligibility {
   shouldContinueRunning: boolean;
 }
 
-export function nodeEligibility(spec: PodSpec, node: Node): Eligibility {
+/** `tolerations` defaults to the daemon tolerations of `spec` (pass them in when checking many nodes). */
+export function nodeEligibility(
+  spec: PodSpec,
+  node: Node,
+  tolerations: Toleration[] = daemonTolerations(spec),
+): Eligibility {
   if (!matchesNode(spec, node)) return { shouldRun: false, shouldContinueRunning: false };
-  const tolerations = daemonTolerations(spec);
   const taints = node.spec?.taints ?? [];
   const untolerated = taints.filter(
     (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(tolerations, t),

@@ -7,7 +7,7 @@
 import type { DaemonSet, DaemonSetStatus, Node, Pod } from '../types';
 import { earliest, isPodReady, isPodTerminating, podAvailability } from '../pods';
 import { resolveIntOrPercent } from '../util';
-import { nodeEligibility, nodeOfPod } from './eligibility';
+import { daemonTolerations, nodeEligibility, nodeOfPod } from './eligibility';
 
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
 export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
@@ -64,9 +64,10 @@ export function planDaemonSet(input: DaemonSetInput): DaemonSetPlan {
   };
   let requeueAfterMs: number | undefined;
 
+  const tolerations = daemonTolerations(ds.spec.template.spec);
   for (const node of input.nodes) {
     const name = node.metadata.name ?? '';
-    const e = nodeEligibility(ds.spec.template.spec, node);
+    const e = nodeEligibility(ds.spec.template.spec, node, tolerations);
     const pods = (byNode.get(name) ?? []).filter((p) => !isPodTerminating(p));
     if (e.shouldRun) status.desiredNumberScheduled++;
     if (pods.length > 0) {

@@ -7,16 +7,14 @@
  */
 import { matchesLabelSelector } from '@sphere/shared';
 import type { Condition, Deployment, DeploymentStatus, ReplicaSet } from '../types';
-import { controllerRef } from '../util';
 import { newReplicaSetReplicas, scaleDownOld, scaleProportionally, type RsView } from './rollout';
+import { newReplicaSetFor } from './replicaset';
 import { calculateStatus, deploymentComplete, rolloutStatus } from './status';
 import {
   DESIRED_REPLICAS,
-  POD_TEMPLATE_HASH,
   REVISION,
   equalIgnoreHash,
   getCondition,
-  podTemplateHash,
   replicaSetAnnotations,
   replicasOf,
   revisionOf,
@@ -78,36 +76,6 @@ const view = (rs: ReplicaSet, isNew = false): Working => ({
   originalAnnotations: rs.metadata.annotations ?? {},
   isNew,
 });
-
-/** The ReplicaSet a deployment creates for its current template. */
-export function newReplicaSetFor(d: Deployment, replicas: number, revision: number): ReplicaSet {
-  const hash = podTemplateHash(d.spec.template, d.status?.collisionCount);
-  const template = structuredClone(d.spec.template);
-  template.metadata = {
-    ...(template.metadata ?? {}),
-    labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH]: hash },
-  };
-  const selector = structuredClone(d.spec.selector);
-  selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH]: hash };
-  const annotations = withReplicaAnnotations(d, replicaSetAnnotations(d, undefined, revision));
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'ReplicaSet',
-    metadata: {
-      name: `${d.metadata.name}-${hash}`,
-      namespace: d.metadata.namespace,
-      labels: { ...(template.metadata.labels ?? {}) },
-      annotations,
-      ownerReferences: [controllerRef(d, 'apps/v1', 'Deployment')],
-    },
-    spec: {
-      replicas,
-      minReadySeconds: d.spec.minReadySeconds ?? 0,
-      selector,
-      template,
-    },
-  };
-}
 
 function scaleEvent(w: Working): PlannedEvent | undefined {
   if (w.replicas === w.originalReplicas) return undefined;
