@@ -5,7 +5,7 @@
  * integer milliseconds. A scrape loop that stamps samples with its scheduled tick makes every delta-of-delta
  * zero (one bit), and unchanged values also cost one bit.
  */
-import { BitReader, BitWriter } from './bits';
+import { BitWriter } from './bits';
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -13,6 +13,8 @@ const u32 = new Uint32Array(f64.buffer);
 const LO = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
 const HI = 1 - LO;
 const TWO32 = 2 ** 32;
+/** 2^k for k in 0..32, so the decoder multiplies instead of calling Math.pow. */
+const POW2 = Array.from({ length: 33 }, (_, k) => 2 ** k);
 
 function ctz32(x: number): number {
   return 31 - Math.clz32(x & -x);
@@ -123,6 +125,26 @@ function writeMeaningful(w: BitWriter, xh: number, xl: number, lead: number, tra
   }
 }
 
+// Decoding state at module level: a padded copy of the chunk and a bit position. Reading any 1..32 bits is
+// then a constant-time window load, about ten times faster than a bit-at-a-time reader.
+let rb = new Uint8Array(4096);
+let rpos = 0;
+
+/** The 32 bits starting at the current position (does not advance). */
+function peek32(): number {
+  const i = rpos >>> 3;
+  const off = rpos & 7;
+  const w = ((rb[i] << 24) | (rb[i + 1] << 16) | (rb[i + 2] << 8) | rb[i + 3]) >>> 0;
+  return off === 0 ? w : ((w << off) | (rb[i + 4] >>> (8 - off))) >>> 0;
+}
+
+/** Reads n bits (1 ≤ n ≤ 32). */
+function readN(n: number): number {
+  const v = peek32() >>> (32 - n);
+  rpos += n;
+  return n === 32 ? v >>> 0 : v;
+}
+
 /**
  * Decodes a chunk of `count` samples into `ts`/`vs` starting at `offset`; returns the new offset.
  * Samples outside [from, to] are skipped, so callers may decode straight into a query's buffer.
@@ -137,10 +159,13 @@ export function decodeChunk(
   to = Infinity,
 ): number {
   if (count === 0) return offset;
-  const r = new BitReader(bytes);
-  let t = r.read(21) * TWO32 + r.read(32);
-  let hi = r.read(32);
-  let lo = r.read(32);
+  if (rb.length < bytes.length + 8) rb = new Uint8Array(Math.max(bytes.length + 8, rb.length * 2));
+  rb.set(bytes);
+  rb.fill(0, bytes.length, bytes.length + 8);
+  rpos = 0;
+  let t = readN(21) * TWO32 + readN(32);
+  let hi = readN(32);
+  let lo = readN(32);
   let n = offset;
   u32[HI] = hi;
   u32[LO] = lo;
@@ -152,37 +177,44 @@ export function decodeChunk(
   let lead = 0;
   let trail = 0;
   for (let i = 1; i < count; i++) {
-    // delta-of-delta
-    // The number of leading one bits (up to 4) picks the bucket width.
-    let ones = 0;
-    while (ones < 4 && r.readBit() === 1) ones++;
+    // delta-of-delta: the number of leading one bits (up to 4) picks the bucket width.
+    const w = peek32();
     let dod: number;
-    if (ones === 0) dod = 0;
-    else if (ones === 1) dod = r.read(7) - 63;
-    else if (ones === 2) dod = r.read(9) - 255;
-    else if (ones === 3) dod = r.read(12) - 2047;
-    else {
-      const neg = r.readBit();
-      const mag = r.read(21) * TWO32 + r.read(32);
+    if (w >>> 31 === 0) {
+      dod = 0;
+      rpos += 1;
+    } else if (w >>> 30 === 0b10) {
+      dod = ((w >>> 23) & 0x7f) - 63;
+      rpos += 9;
+    } else if (w >>> 29 === 0b110) {
+      dod = ((w >>> 20) & 0x1ff) - 255;
+      rpos += 12;
+    } else if (w >>> 28 === 0b1110) {
+      dod = ((w >>> 16) & 0xfff) - 2047;
+      rpos += 16;
+    } else {
+      rpos += 4;
+      const neg = readN(1);
+      const mag = readN(21) * TWO32 + readN(32);
       dod = neg ? -mag : mag;
     }
     delta += dod;
     t += delta;
-    if (r.readBit() === 1) {
-      if (r.readBit() === 1) {
-        lead = r.read(5);
-        let m = r.read(6);
+    if (readN(1) === 1) {
+      if (readN(1) === 1) {
+        lead = readN(5);
+        let m = readN(6);
         if (m === 0) m = 64;
         trail = 64 - lead - m;
       }
       const m = 64 - lead - trail;
       let xh = 0;
       let xl = 0;
-      if (trail >= 32) xh = r.read(m) * 2 ** (trail - 32);
-      else if (lead >= 32) xl = r.read(m) * 2 ** trail;
+      if (trail >= 32) xh = readN(m) * POW2[trail - 32];
+      else if (lead >= 32) xl = readN(m) * POW2[trail];
       else {
-        xh = r.read(32 - lead);
-        xl = r.read(32 - trail) * 2 ** trail;
+        xh = readN(32 - lead);
+        xl = readN(32 - trail) * POW2[trail];
       }
       hi = (hi ^ xh) >>> 0;
       lo = (lo ^ xl) >>> 0;

@@ -4,6 +4,7 @@
  * average and maximum), each a list of sealed chunks plus an open head chunk. The downsampled tiers are
  * built while ingesting: a sample in a new 5-minute bucket closes the previous bucket.
  */
+import { decodedChunks } from './cache';
 import { ChunkEncoder, decodeChunk } from './gorilla';
 
 /** Label set of a series; `__name__` holds the metric name. */
@@ -24,6 +25,9 @@ export const TIERS: TierName[] = ['raw', 'avg', 'max'];
 export class Tier {
   chunks: SealedChunk[] = [];
   head = new ChunkEncoder();
+
+  /** `cached`: keep decoded sealed chunks in the shared cache (the small 5-minute tiers). */
+  constructor(private readonly cached = false) {}
 
   /** Seals the head into a chunk (returned, so the caller can persist it). */
   seal(): SealedChunk | undefined {
@@ -60,7 +64,19 @@ export class Tier {
     const ts = new Float64Array(total);
     const vs = new Float64Array(total);
     let n = 0;
-    for (const c of hit) n = decodeChunk(c.bytes, c.count, ts, vs, n, from, to);
+    for (const c of hit) {
+      const d = this.cached ? decodedChunks.get(c) : undefined;
+      if (!d) {
+        n = decodeChunk(c.bytes, c.count, ts, vs, n, from, to);
+        continue;
+      }
+      // Binary-search the decoded chunk for the [from, to] slice and copy it.
+      const a = c.minT >= from ? 0 : lowerBound(d.ts, from);
+      const b = c.maxT <= to ? d.ts.length : lowerBound(d.ts, to + 1);
+      ts.set(d.ts.subarray(a, b), n);
+      vs.set(d.vs.subarray(a, b), n);
+      n += b - a;
+    }
     if (headHit) n = decodeChunk(this.head.bytes(), this.head.count, ts, vs, n, from, to);
     return { ts: ts.subarray(0, n), vs: vs.subarray(0, n) };
   }
@@ -81,7 +97,7 @@ export class Tier {
 
 /** A series and its running 5-minute bucket. */
 export class Series {
-  readonly tiers: Record<TierName, Tier> = { raw: new Tier(), avg: new Tier(), max: new Tier() };
+  readonly tiers: Record<TierName, Tier> = { raw: new Tier(), avg: new Tier(true), max: new Tier(true) };
   bucketStart = -Infinity;
   bucketSum = 0;
   bucketCount = 0;
@@ -100,4 +116,16 @@ export function labelsKey(labels: Labels): string {
   let s = '';
   for (const k of keys) s += `${k}=${JSON.stringify(labels[k])},`;
   return s;
+}
+
+/** First index with ts[i] >= t. */
+function lowerBound(ts: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ts[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

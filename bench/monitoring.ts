@@ -1,0 +1,134 @@
+/**
+ * Monitoring TSDB benchmark (run: `npx tsx bench/monitoring.ts`). Prints figures; asserts nothing.
+ * 1. Ingest: samples/s appended to 20,000 series (by series id, as after the first scrape, and by label
+ *    set, as the scraper appends) — target ≥ 200,000/s.
+ * 2. Fill 7 days of 1,000 pods (CPU, memory) at 10 s for the last day and 1 min before (the 5-minute tier
+ *    only needs a few samples per bucket), on disk, then: a 7-day range query (step 1 h and 10 min) of
+ *    `namespace_cpu_usage` (sum over 1,000 pods) and of `pod_cpu_usage` (1,000 series) — target p99 < 100 ms.
+ * 3. Bytes per sample of the chunk files after compaction — target < 2.
+ * Set MON_BENCH_PODS to change the pod count.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseParams } from '../packages/platform/src/monitoring/api/params';
+import { respond } from '../packages/platform/src/monitoring/api/respond';
+import { Evaluation } from '../packages/platform/src/monitoring/query/engine';
+import { LocalSource } from '../packages/platform/src/monitoring/query/local';
+import { Tsdb } from '../packages/platform/src/monitoring/tsdb/db';
+
+const PODS = Number(process.env.MON_BENCH_PODS ?? 1000);
+const DAY = 86_400_000;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+/** A deterministic random walk per series: CPU in 0.1 millicore steps, memory in 4 KiB pages. */
+function walker(seed: number) {
+  let s = seed * 2654435761;
+  const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  let cpu = 0.05 + rnd() * 0.5;
+  let mem = Math.floor(64 + rnd() * 512) * 2 ** 20;
+  return {
+    // Loads change now and then, not every scrape: a steady pod repeats its value.
+    cpu: () => (rnd() < 0.3 ? (cpu = Math.max(0, Math.round((cpu + (rnd() - 0.5) * 0.01) * 1e4) / 1e4)) : cpu),
+    mem: () => (rnd() < 0.3 ? (mem = Math.max(4096, mem + Math.round((rnd() - 0.5) * 64) * 4096)) : mem),
+  };
+}
+
+// 1. Ingest
+{
+  const db = new Tsdb({ now: () => Date.now() });
+  const N = 20_000;
+  const ids = Array.from({ length: N }, (_, i) => db.ref({ __name__: 'pod_cpu_usage', namespace: `ns${i % 50}`, pod: `p${i}` }));
+  const walkers = ids.map((_, i) => walker(i));
+  const t0 = Date.UTC(2026, 0, 1);
+  const ticks = 60;
+  let start = performance.now();
+  for (let k = 0; k < ticks; k++) for (let i = 0; i < N; i++) db.append(ids[i], t0 + k * 10_000, walkers[i].cpu());
+  let ms = performance.now() - start;
+  console.log(`ingest by id:      ${fmt((N * ticks) / (ms / 1000))} samples/s (${N} series × ${ticks} scrapes)`);
+  const labels = ids.map((id) => db.labels(id));
+  start = performance.now();
+  for (let k = ticks; k < 2 * ticks; k++) for (let i = 0; i < N; i++) db.add(labels[i], t0 + k * 10_000, walkers[i].cpu());
+  ms = performance.now() - start;
+  console.log(`ingest by labels:  ${fmt((N * ticks) / (ms / 1000))} samples/s`);
+}
+
+// 2 + 3. Seven days of 1,000 pods on disk
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sphere-mon-bench-'));
+const end = Math.floor(Date.now() / 10_000) * 10_000;
+let now = end - 7 * DAY;
+const db = new Tsdb({ dir, now: () => now });
+const cpuIds: number[] = [];
+const memIds: number[] = [];
+for (let i = 0; i < PODS; i++) {
+  const l = { namespace: `ns${i % 20}`, pod: `pod-${i}`, node: `node-${i % 10}` };
+  cpuIds.push(db.ref({ __name__: 'pod_cpu_usage', ...l }));
+  memIds.push(db.ref({ __name__: 'pod_memory_usage_wo_cache', ...l }));
+}
+const walkers = cpuIds.map((_, i) => walker(i));
+let appended = 0;
+const fillStart = performance.now();
+for (let t = now; t <= end; ) {
+  for (let i = 0; i < PODS; i++) {
+    db.append(cpuIds[i], t, walkers[i].cpu());
+    db.append(memIds[i], t, walkers[i].mem());
+  }
+  appended += 2 * PODS;
+  t += t < end - DAY ? 60_000 : 10_000;
+  if (t % 3_600_000 < (t < end - DAY ? 60_000 : 10_000)) {
+    now = t;
+    db.compact();
+  }
+}
+now = end;
+db.compact();
+db.checkpoint();
+const fillMs = performance.now() - fillStart;
+console.log(`fill 7 days × ${PODS} pods × 2 metrics: ${fmt(appended)} samples in ${(fillMs / 1000).toFixed(1)} s (${fmt(appended / (fillMs / 1000))}/s, with compaction and disk writes)`);
+
+const st = db.stats();
+const segBytes = st.diskBytes;
+// Samples in sealed chunks on disk (the heads live in the checkpoint file).
+let sealedSamples = 0;
+for (const id of [...cpuIds, ...memIds]) {
+  for (const tier of ['raw', 'avg', 'max'] as const) {
+    const n = db.read(id, end - 15 * DAY, end, tier).ts.length;
+    sealedSamples += n;
+  }
+}
+const ckpt = fs.statSync(path.join(dir, 'head.ckpt')).size;
+console.log(`stored: ${fmt(st.rawSamples)} raw + ${fmt(st.downsampledSamples)} downsampled samples in ${st.series} series`);
+console.log(`disk: chunk segments ${fmt(segBytes)} B + head checkpoint ${fmt(ckpt)} B`);
+console.log(`bytes/sample (segments + checkpoint over all stored samples): ${((segBytes + ckpt) / sealedSamples).toFixed(3)}`);
+console.log(`bytes/sample (chunk payload in memory, all tiers): ${(st.chunkBytes / (st.rawSamples + st.downsampledSamples)).toFixed(3)}`);
+
+const source = new LocalSource(db);
+async function timeQuery(label: string, qs: string, scope: Parameters<typeof respond>[1], runs = 40) {
+  const times: number[] = [];
+  let points = 0;
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    const p = parseParams(new URLSearchParams(qs), end);
+    const res = await respond(new Evaluation(source, p.grid), scope, p);
+    times.push(performance.now() - t);
+    points = (res.results[0].data.result ?? []).reduce((a, x) => a + (x.values?.length ?? 0), 0);
+  }
+  console.log(
+    `${label}: p50 ${pct(times, 50).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (${fmt(points)} points returned)`,
+  );
+}
+const s = end / 1000 - 7 * 86400;
+const e = end / 1000;
+await timeQuery(`7-day namespace_cpu_usage over all namespaces (sum of ${PODS} pods), step 1h`, `metrics_filter=^namespace_cpu_usage$&start=${s}&end=${e}&step=1h`, { level: 'namespace', eq: {} });
+await timeQuery(`7-day namespace_cpu_usage, step 10m`, `metrics_filter=^namespace_cpu_usage$&start=${s}&end=${e}&step=10m`, { level: 'namespace', eq: {} });
+await timeQuery(`7-day pod_cpu_usage of ${PODS} pods (${PODS} series), step 1h`, `metrics_filter=^pod_cpu_usage$&start=${s}&end=${e}&step=1h`, { level: 'pod', eq: {} });
+await timeQuery(`7-day pod_cpu_usage of ${PODS} pods, step 10m`, `metrics_filter=^pod_cpu_usage$&start=${s}&end=${e}&step=10m`, { level: 'pod', eq: {} }, 20);
+await timeQuery(`1-hour pod_cpu_usage of ${PODS} pods, step 1m (raw tier)`, `metrics_filter=^pod_cpu_usage$&start=${e - 3600}&end=${e}&step=1m`, { level: 'pod', eq: {} });
+
+const reopenStart = performance.now();
+db.close();
+const again = new Tsdb({ dir, now: () => end });
+console.log(`restart: reopened ${fmt(again.stats().series)} series in ${(performance.now() - reopenStart).toFixed(0)} ms`);
+again.close();
+fs.rmSync(dir, { recursive: true, force: true });
