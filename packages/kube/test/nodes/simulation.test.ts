@@ -105,6 +105,49 @@ describe('simulated nodes', () => {
     expect(missing.stderr).toContain('command terminated with exit code 127');
   });
 
+  it('runs an interactive shell over stdin', async () => {
+    const r = await t.kubectl(['exec', '-i', 'shell', '--', 'sh'], {
+      input: 'echo hi\nprintenv MODE\nexit 3\n',
+    });
+    expect(r.stdout).toBe('hi\nprod\n');
+    expect(r.code).toBe(3);
+  });
+
+  it('restarts a crashing container with back-off and serves the previous log', async () => {
+    await t.k(['run', 'crasher', '--image=nginx', '--annotations=sphere.io/simulate=crash']);
+    await eventually(async () => {
+      const pod = JSON.parse(await t.k(['get', 'pod', 'crasher', '-o', 'json']));
+      return (pod.status.containerStatuses?.[0]?.restartCount ?? 0) >= 2;
+    });
+    expect(await t.k(['get', 'pod', 'crasher'])).toMatch(
+      /crasher\s+[01]\/1\s+(CrashLoopBackOff|Error|Running)\s+[2-9]/,
+    );
+    const previous = await t.k(['logs', 'crasher', '--previous']);
+    expect(previous).toContain('nginx/1.27.3');
+    const events = await t.k(['get', 'events', '--field-selector', 'involvedObject.name=crasher']);
+    expect(events).toContain('Back-off restarting failed container crasher in pod crasher_default');
+    await t.k(['delete', 'pod', 'crasher', '--wait=false']);
+  });
+
+  it('retries an unschedulable pod when a node starts to fit', async () => {
+    await t.k([
+      'run',
+      'picky',
+      '--image=nginx',
+      '--overrides',
+      JSON.stringify({ spec: { nodeSelector: { disk: 'ssd' } } }),
+    ]);
+    await eventually(async () =>
+      (await t.k(['describe', 'pod', 'picky'])).includes(
+        "3 node(s) didn't match Pod's node affinity/selector",
+      ),
+    );
+    await t.k(['label', 'node', 'node-3', 'disk=ssd']);
+    await eventually(async () => / Running /.test(await t.k(['get', 'pod', 'picky'])));
+    expect(await t.k(['get', 'pod', 'picky', '-o', 'jsonpath={.spec.nodeName}'])).toBe('node-3');
+    await t.k(['delete', 'pod', 'picky', '--wait=false']);
+  });
+
   it('shows ImagePullBackOff for a missing image, and logs say the container waits', async () => {
     await t.k(['run', 'broken', '--image=nginx:doesnotexist']);
     await eventually(async () => / ImagePullBackOff /.test(await t.k(['get', 'pod', 'broken'])));
