@@ -10,6 +10,28 @@ import type { BindingObject, PolicySource, RoleObject } from './types';
 export interface Lookup<T extends KubeObject> {
   get(name: string, namespace?: string): T | undefined;
   list(namespace?: string): T[];
+  /** Changes whenever the contents change (watch caches); lets derived indexes be memoized. */
+  readonly generation?: number;
+}
+
+/** Workspace → its WorkspaceRoleBindings, rebuilt only when the bindings change. */
+function workspaceIndex(l: Lookup<BindingObject>): (ws: string) => BindingObject[] {
+  let built = -1;
+  let index = new Map<string, BindingObject[]>();
+  return (ws) => {
+    if (l.generation === undefined) return l.list().filter((b) => b.metadata.labels?.[L.workspace] === ws);
+    if (built !== l.generation) {
+      index = new Map();
+      for (const b of l.list()) {
+        const w = b.metadata.labels?.[L.workspace];
+        if (!w) continue;
+        if (!index.has(w)) index.set(w, []);
+        index.get(w)!.push(b);
+      }
+      built = l.generation;
+    }
+    return index.get(ws) ?? [];
+  };
 }
 
 export interface PolicyLookups {
@@ -26,11 +48,11 @@ export interface PolicyLookups {
 
 /** Builds the authorizer's view of the world from lookups. */
 export function policyFrom(l: PolicyLookups): PolicySource {
+  const wrbs = workspaceIndex(l.workspaceRoleBindings);
   return {
     globalRoleBindings: () => l.globalRoleBindings.list(),
     globalRole: (name) => l.globalRoles.get(name),
-    workspaceRoleBindings: (ws) =>
-      l.workspaceRoleBindings.list().filter((b) => b.metadata.labels?.[L.workspace] === ws),
+    workspaceRoleBindings: wrbs,
     workspaceRole: (name) => l.workspaceRoles.get(name),
     roleBindings: (ns) => l.roleBindings.list(ns),
     role: (ns, name) => l.roles.get(name, ns),

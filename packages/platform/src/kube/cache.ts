@@ -29,6 +29,8 @@ export class WatchCache<T extends KubeObject = KubeObject> {
   private readonly listeners: CacheListener<T>[] = [];
   private readonly deletedAt = new Map<string, string>();
   private watchHandle?: WatchHandle;
+  /** Bumped on every change: lets consumers memoize derived indexes. */
+  generation = 0;
   private stopped = false;
   private lastRv = '';
   private readyResolve!: () => void;
@@ -100,6 +102,7 @@ export class WatchCache<T extends KubeObject = KubeObject> {
     let bucket = this.byNamespace.get(ns);
     if (!bucket) this.byNamespace.set(ns, (bucket = new Map()));
     bucket.set(key, obj);
+    this.generation++;
     this.emit(type, obj);
   }
 
@@ -108,6 +111,7 @@ export class WatchCache<T extends KubeObject = KubeObject> {
     if (!this.objects.delete(key)) return;
     this.deletedAt.set(key, obj.metadata.resourceVersion ?? '');
     this.byNamespace.get(obj.metadata.namespace ?? '')?.delete(key);
+    this.generation++;
     this.emit('DELETED', obj);
   }
 
