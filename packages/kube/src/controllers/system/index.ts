@@ -9,6 +9,7 @@ import { namespaceLifecycle } from './namespace-lifecycle';
 import { serviceAccounts } from './service-accounts';
 import { jobController } from './job/controller';
 import { endpointsController } from './endpoints/controller';
+import { volumeControllers } from './volumes/controller';
 
 export const systemControllers: ControllerModule[] = [
   garbageCollector,
@@ -16,4 +17,5 @@ export const systemControllers: ControllerModule[] = [
   serviceAccounts,
   jobController,
   endpointsController,
+  volumeControllers,
 ];
