@@ -34,7 +34,7 @@ export function emptyError(): string {
 /** A regex mismatch message with examples, worded as the apiserver words it. */
 export function regexError(message: string, format: string, ...examples: string[]): string {
   if (examples.length === 0) return `${message} (regex used for validation is '${format}')`;
-  const shown = examples.map((e) => `'${e}', `).join('or ');
+  const shown = examples.map((e) => `'${e}', `).join(' or ');
   return `${message} (e.g. ${shown}regex used for validation is '${format}')`;
 }
 

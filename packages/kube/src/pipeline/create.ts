@@ -74,10 +74,10 @@ export async function createObject(
   const d = r.descriptor;
   const body = clone(input);
   checkTypeMeta(r, body);
+  checkNamespaceMatches(r, body);
   if (d.virtual) {
     return { object: await d.virtual.create(body, ctx.user), code: 201, warnings: [] };
   }
-  checkNamespaceMatches(r, body);
   if (d.namespaced && !r.namespace) throw errors.pathNotFound();
   const warnings = checkUnknownFields(deps, d, body, options.fieldValidation);
   const now = (deps.now ?? (() => new Date()))();
