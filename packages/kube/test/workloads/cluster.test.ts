@@ -86,4 +86,24 @@ spec:
       20_000,
     );
   });
+
+  it('deletes claims on scale-down and with the set when the retention policy says Delete', async () => {
+    const manifest = statefulSet
+      .replaceAll('db', 'cache')
+      .replace(
+        '  replicas: 2\n',
+        '  replicas: 2\n  persistentVolumeClaimRetentionPolicy: {whenScaled: Delete, whenDeleted: Delete}\n',
+      );
+    await t.k(['apply', '-f', '-'], { input: manifest });
+    await t.k(['rollout', 'status', 'sts/cache', '--timeout=30s']);
+    const claims = async () => (await t.k(['get', 'pvc', '-l', 'app=cache', '-o', 'name'])).trim();
+    expect(await claims()).toBe('persistentvolumeclaim/data-cache-0\npersistentvolumeclaim/data-cache-1');
+    const owner = JSON.parse(await t.k(['get', 'pvc', 'data-cache-0', '-o', 'json'])).metadata
+      .ownerReferences;
+    expect(owner).toMatchObject([{ kind: 'StatefulSet', name: 'cache', controller: true }]);
+    await t.k(['scale', 'sts/cache', '--replicas=1']);
+    await eventually(async () => (await claims()) === 'persistentvolumeclaim/data-cache-0', 20_000);
+    await t.k(['delete', 'sts', 'cache']);
+    await eventually(async () => (await claims()) === '', 20_000);
+  });
 });
