@@ -387,6 +387,10 @@ describe.each(backends())('bad input and tokens (%s cluster)', (backend) => {
         '/kapis/resources.kubesphere.io/v1alpha3/namespaces/{namespace}/{resources}',
       ]),
     );
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
+      (ops) => Object.values(ops).map((o) => o.operationId),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
     const page = await fetch(`${env.url}/api-docs`);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('/kapis/openapi/v3');
