@@ -136,6 +136,22 @@ async function main(): Promise<void> {
       .catch(() => undefined);
     await shot(page, '22-dark-zh-events');
 
+    // Session expired: an expired access token whose refresh fails ends on the login page with a notice.
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const expired = JSON.stringify({
+      accessToken: `${b64({ alg: 'none' })}.${b64({ username: 'admin', exp: 1 })}.sig`,
+      refreshToken: 'bad',
+      expiresAt: Date.now() + 3_600_000,
+      username: 'admin',
+    });
+    await page.evaluate((session) => {
+      localStorage.setItem('sphere.lang', 'en');
+      localStorage.setItem('sphere.session', session);
+    }, expired);
+    await page.goto(`${BASE}/projects/demo/statefulsets`);
+    await page.getByText('Your session has expired').waitFor({ timeout: 15_000 });
+    await shot(page, '22b-session-expired');
+
     const viewer = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await login(viewer, 'viewer', 'Viewer123');
     await viewer.waitForURL(/dashboard/);

@@ -168,9 +168,12 @@ function userOf(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization;
   if (!auth?.startsWith('Bearer ')) return undefined;
   try {
-    return (
-      JSON.parse(Buffer.from(auth.slice(7).split('.')[1], 'base64url').toString()) as { username: string }
-    ).username;
+    const claims = JSON.parse(Buffer.from(auth.slice(7).split('.')[1], 'base64url').toString()) as {
+      username: string;
+      exp: number;
+    };
+    // Expired tokens are refused (exercises the console's refresh and "session expired" paths).
+    return claims.exp * 1000 > Date.now() ? claims.username : undefined;
   } catch {
     return undefined;
   }
