@@ -142,4 +142,39 @@ describe('Deployment rollout through kubectl', () => {
       async () => (await t.k(['get', 'pods', '-l', 'app=web', '-o', 'name'])).trim().split('\n').length === 5,
     );
   });
+
+  it('reports a rollout that cannot progress past its deadline', async () => {
+    await t.k(['apply', '-f', '-'], {
+      input: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: stuck
+spec:
+  replicas: 2
+  progressDeadlineSeconds: 1
+  strategy: {type: Recreate}
+  selector:
+    matchLabels: {app: stuck}
+  template:
+    metadata:
+      labels: {app: stuck}
+    spec:
+      nodeSelector: {no-such-node: "true"}
+      containers:
+      - name: c
+        image: nginx
+`,
+    });
+    const r = await t.kubectl(['rollout', 'status', 'deployment/stuck', '--timeout=20s']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('deployment "stuck" exceeded its progress deadline');
+    const d = JSON.parse(await t.k(['get', 'deploy', 'stuck', '-o', 'json']));
+    expect(d.status.conditions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }),
+        expect.objectContaining({ type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable' }),
+      ]),
+    );
+    expect(d.status).toMatchObject({ replicas: 2, updatedReplicas: 2, unavailableReplicas: 2 });
+  });
 });

@@ -100,7 +100,7 @@ export function startFakeKubelet(
 /** Polls `check` until it returns a truthy value (integration tests wait for controllers). */
 export async function eventually<T>(
   check: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
