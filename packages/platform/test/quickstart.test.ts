@@ -4,7 +4,18 @@
  * project member — each step by the user the guide says does it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Api, IAM, TENANT, backends, newUser, session, startEnv, type Env } from './harness';
+import {
+  ADMIN_PASSWORD,
+  Api,
+  IAM,
+  RES,
+  TENANT,
+  backends,
+  newUser,
+  session,
+  startEnv,
+  type Env,
+} from './harness';
 
 const PW = 'Passw0rd!x';
 
@@ -124,6 +135,20 @@ describe.each(backends())('multitenancy quick start (%s cluster)', (backend) => 
       '/apis/apps/v1/namespaces/demo-project/deployments',
     );
     expect(listed.body.items.map((d) => d.metadata.name)).toEqual(['nginx']);
+    if (backend === 'embedded') {
+      // A real cluster runs it: the pod shows up as running in project-regular's v1alpha3 list.
+      await expect
+        .poll(
+          async () =>
+            (
+              await pr.get<{ totalItems: number }>(
+                `${RES}/namespaces/demo-project/pods?label=app%3Dnginx&status=running`,
+              )
+            ).body.totalItems,
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBe(1);
+    }
     // ...but project-regular cannot manage the project's members.
     expect(
       (await pr.post(`${IAM}/namespaces/demo-project/members`, [{ username: 'ws-admin', roleRef: 'viewer' }]))
