@@ -10,6 +10,7 @@ import { serviceAccounts } from './service-accounts';
 import { jobController } from './job/controller';
 import { endpointsController } from './endpoints/controller';
 import { volumeControllers } from './volumes/controller';
+import { cronJobController } from './cronjob/controller';
 
 export const systemControllers: ControllerModule[] = [
   garbageCollector,
@@ -18,4 +19,5 @@ export const systemControllers: ControllerModule[] = [
   jobController,
   endpointsController,
   volumeControllers,
+  cronJobController,
 ];
