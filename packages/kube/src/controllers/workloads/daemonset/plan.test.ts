@@ -195,3 +195,14 @@ describe('planDaemonSet', () => {
     expect(plan.status.updatedNumberScheduled).toBe(0);
   });
 });
+
+describe('planDaemonSet replacement', () => {
+  it('waits for a terminating pod to go before starting its replacement', () => {
+    const leaving = {
+      ...daemon('a', 'old'),
+      metadata: { ...daemon('a', 'old').metadata, deletionTimestamp: NOW.toISOString() },
+    };
+    expect(run(ds(), [node('a')], [leaving]).create).toEqual([]);
+    expect(run(ds(), [node('a')], []).create).toEqual(['a']);
+  });
+});

@@ -94,7 +94,9 @@ export function planDaemonSet(input: DaemonSetInput): DaemonSetPlan {
     del.push(...failed);
     const running = pods.filter((p) => !failed.includes(p)).sort(byAge);
     if (running.length === 0) {
-      if (e.shouldRun) create.push(name);
+      // As upstream, a pod still terminating on the node holds its replacement back (host ports).
+      const terminating = (byNode.get(name) ?? []).some(isPodTerminating);
+      if (e.shouldRun && !terminating) create.push(name);
       continue;
     }
     // Extra copies: keep the oldest (plus one new pod while surging), delete the rest.

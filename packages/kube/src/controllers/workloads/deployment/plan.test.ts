@@ -332,3 +332,28 @@ describe('planDeployment keeps the new ReplicaSet in step', () => {
     expect(plan.updates.map((u) => u.minReadySeconds)).toEqual([15]);
   });
 });
+
+describe('planDeployment ownership', () => {
+  it('adopts orphan ReplicaSets its selector matches and releases ones that stopped matching', () => {
+    const d = deployment({ replicas: 1 });
+    const orphan = planDeployment({ d, owned: [], orphans: [], now: NOW }).create!;
+    const matching = { ...orphan, metadata: { ...orphan.metadata, ownerReferences: undefined, uid: 'o1' } };
+    const foreign = {
+      ...orphan,
+      metadata: {
+        ...orphan.metadata,
+        name: 'x',
+        labels: { app: 'other' },
+        ownerReferences: undefined,
+        uid: 'o2',
+      },
+    };
+    const plan = planDeployment({ d, owned: [], orphans: [matching, foreign], now: NOW });
+    expect(plan.adopt.map((r) => r.metadata.uid)).toEqual(['o1']);
+    expect(plan.create).toBeUndefined();
+    const mine = { ...orphan, metadata: { ...orphan.metadata, labels: { app: 'moved' }, uid: 'o3' } };
+    expect(
+      planDeployment({ d, owned: [mine], orphans: [], now: NOW }).release.map((r) => r.metadata.uid),
+    ).toEqual(['o3']);
+  });
+});
