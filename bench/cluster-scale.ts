@@ -19,6 +19,11 @@ const SPEED = (process.env.BENCH_SPEED ?? 'fast') as 'fast' | 'realistic';
 const TOTAL = SETS * REPLICAS;
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+/** Process CPU seconds (user + system): a fairer figure than wall time on a shared, loaded machine. */
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return ((u.user + u.system) / 1e6).toFixed(0);
+};
 const dataDir = mkdtempSync(join(tmpdir(), 'sphere-scale-'));
 const t0 = performance.now();
 const cluster = await startCluster({ dataDir, port: 0, nodes: NODES, simulation: SPEED });
@@ -76,7 +81,7 @@ for (;;) {
   if (elapsed - lastReport > 5000) {
     lastReport = elapsed;
     console.log(
-      `  ${(elapsed / 1000).toFixed(0)}s: ${pods.length} pods, ${bound} bound, ${running} Running, ${JSON.stringify(sim.scheduler.stats())}, RSS ${mb(process.memoryUsage().rss)}`,
+      `  ${(elapsed / 1000).toFixed(0)}s (cpu ${cpuSeconds()}s): ${pods.length} pods, ${bound} bound, ${running} Running, ${JSON.stringify(sim.scheduler.stats())}, RSS ${mb(process.memoryUsage().rss)}`,
     );
   }
   if (running >= TOTAL) break;
@@ -90,7 +95,7 @@ console.log(
   `all ${TOTAL} pods scheduled after ${(scheduledAt / 1000).toFixed(1)}s (${(TOTAL / (scheduledAt / 1000)).toFixed(0)} pods/s)`,
 );
 console.log(
-  `all ${TOTAL} pods Running after ${(allRunning / 1000).toFixed(1)}s (${(TOTAL / (allRunning / 1000)).toFixed(0)} pods/s end to end)`,
+  `all ${TOTAL} pods Running after ${(allRunning / 1000).toFixed(1)}s (${(TOTAL / (allRunning / 1000)).toFixed(0)} pods/s end to end), process CPU ${cpuSeconds()}s`,
 );
 
 // Steady state: what the heartbeats alone cost (lease renewals and status posts).
