@@ -106,4 +106,28 @@ spec:
     await t.k(['delete', 'sts', 'cache']);
     await eventually(async () => (await claims()) === '', 20_000);
   });
+
+  it('goes quiet once everything has settled (no status write loops)', async () => {
+    const versions = async () =>
+      (
+        await t.k([
+          'get',
+          'deploy,rs,sts,ds,controllerrevisions',
+          '-A',
+          '-o',
+          'jsonpath={range .items[*]}{.metadata.name}={.metadata.resourceVersion} {end}',
+        ])
+      )
+        .trim()
+        .split(' ')
+        .sort();
+    await t.k(['create', 'deployment', 'quiet', '--image=nginx', '--replicas=2']);
+    await t.k(['rollout', 'status', 'deployment/quiet', '--timeout=30s']);
+    await t.k(['rollout', 'status', 'ds/agent', '--timeout=30s']);
+    // Let readiness-driven status updates land, then nothing may change any more.
+    await new Promise((r) => setTimeout(r, 1500));
+    const before = await versions();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await versions()).toEqual(before);
+  });
 });
