@@ -73,6 +73,7 @@ export async function startMonitoring(config: MonitoringConfig): Promise<Running
   const ready = inventory ? inventory.start() : Promise.resolve();
   const dir = config.dataDir ? path.join(config.dataDir, 'monitoring') : undefined;
 
+  const intervalMs = config.intervalMs ?? 10_000;
   let tsdb: Tsdb | undefined;
   let scraper: Scraper | undefined;
   let source: MetricsSource;
@@ -84,7 +85,8 @@ export async function startMonitoring(config: MonitoringConfig): Promise<Running
       now,
       maxBytes: config.maxDiskBytes ?? 2 ** 31,
     });
-    source = new LocalSource(tsdb);
+    // A point may look back over a few missed scrapes, never less than one interval.
+    source = new LocalSource(tsdb, { rawLookbackMs: Math.max(60_000, 2 * intervalMs + 1) });
   }
   const enrich = inventoryEnricher(inv);
   const alerts = new AlertManager({
@@ -95,7 +97,6 @@ export async function startMonitoring(config: MonitoringConfig): Promise<Running
     file: dir ? path.join(dir, 'alerting.json') : undefined,
     post: config.post,
   });
-  const intervalMs = config.intervalMs ?? 10_000;
   let checkpointTimer: NodeJS.Timeout | undefined;
   let alertTimer: NodeJS.Timeout | undefined;
   if (tsdb) {

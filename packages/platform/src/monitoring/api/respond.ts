@@ -34,7 +34,9 @@ export interface MonitoringResponse {
 /** Values as Prometheus prints them, without float noise (0.30000000000000004 → "0.3"). */
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : v < 0 ? '-Inf' : 'NaN';
-  return String(Number(v.toPrecision(12)));
+  const plain = String(v);
+  // Short forms (integers, rounded rates) are already exact; only long ones carry noise.
+  return plain.length <= 12 ? plain : String(Number(v.toPrecision(12)));
 }
 
 function toItem(s: MetricSeries, p: MonitoringParams): ResultItem {

@@ -52,8 +52,9 @@ export class LocalSource implements MetricsSource {
       // Raw samples fill what the 5-minute tier does not have (the newest minutes, or fine grids).
       const rawFrom = coarse ? firstMissing(values, grid.start, grid.step) : Math.max(first, horizon);
       if (rawFrom !== undefined && rawFrom <= last) {
-        const raw = this.db.read(id, rawFrom - this.rawLookback + 1, last, 'raw');
-        sampleInto(values, grid.start, grid.step, raw.ts, raw.vs, this.rawLookback, rawFrom, Infinity);
+        this.db.visit(id, rawFrom - this.rawLookback + 1, last, 'raw', (ts, vs) =>
+          sampleInto(values, grid.start, grid.step, ts, vs, this.rawLookback, rawFrom, Infinity),
+        );
       }
       out.push({ labels: this.db.labels(id), values });
     }
@@ -69,8 +70,9 @@ function firstMissing(values: Float64Array, start: number, step: number): number
 }
 
 /**
- * For each grid point from ≤ g < until still NaN: the newest sample with g - lookback < t ≤ g. Both the grid and
- * the samples are sorted, so one forward walk does it.
+ * For each grid point from ≤ g < until still NaN: the newest sample of this piece with g - lookback < t ≤ g.
+ * Pieces come newest first, so a point filled by a newer piece is never overwritten by an older one. Only
+ * grid points inside the piece's time span (plus look-back) are visited; both are sorted, so one walk.
  */
 function sampleInto(
   out: Float64Array,
@@ -82,8 +84,12 @@ function sampleInto(
   from: number,
   until: number,
 ): void {
+  if (ts.length === 0) return;
   let j = 0;
-  for (let i = 0; i < out.length; i++) {
+  // First grid point that can see this piece: g ≥ ts[0].
+  const i0 = Math.max(0, Math.ceil((Math.max(ts[0], from) - start) / step));
+  const iEnd = Math.min(out.length, Math.floor((ts[ts.length - 1] + lookback - start) / step) + 1);
+  for (let i = i0; i < iEnd; i++) {
     const g = start + i * step;
     if (g >= until) break;
     if (g < from || !Number.isNaN(out[i])) continue;

@@ -85,8 +85,11 @@ export class Scraper {
     try {
       const res = await this.deps.get(path);
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      const parsed = parsePromText(res.text);
+      if (parsed.samples.length === 0 && parsed.errors > 0)
+        throw new Error('the answer is not in Prometheus text format');
       if (this.failing.delete(key)) this.deps.log?.(`monitoring: ${path} answers again`);
-      return parsePromText(res.text).samples;
+      return parsed.samples;
     } catch (err) {
       // Log once per failing endpoint, not every 10 s.
       if (!this.failing.has(key)) {

@@ -96,7 +96,7 @@ describe('Tsdb', () => {
     b.compact();
     const avg = b.read(again, T0 + 40 * MIN, T0 + 40 * MIN, 'avg');
     // 12 samples 480..502 before the restart, 18 zeros after.
-    expect(avg.vs[0]).toBeCloseTo((12 * 491) / 30, 6);
+    expect(avg.vs[0]).toBe(Math.fround((12 * 491) / 30)); // averages are kept in single precision
     b.close();
   });
 

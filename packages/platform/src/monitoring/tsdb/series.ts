@@ -81,6 +81,43 @@ export class Tier {
     return { ts: ts.subarray(0, n), vs: vs.subarray(0, n) };
   }
 
+  /**
+   * Calls `visit` with sorted sample arrays covering [from, to], newest piece first, without copying
+   * cached chunks (the query path; `read` is the convenient form).
+   */
+  visitNewestFirst(from: number, to: number, visit: (ts: Float64Array, vs: Float64Array) => void): void {
+    if (this.head.count > 0 && this.head.maxT >= from && this.head.minT <= to) {
+      const d = this.headDecoded();
+      visit(d.ts, d.vs);
+    }
+    for (let i = this.chunks.length - 1; i >= 0; i--) {
+      const c = this.chunks[i];
+      if (c.minT > to) continue;
+      if (c.maxT < from) break;
+      const d = this.cached ? decodedChunks.get(c) : undefined;
+      if (d) visit(d.ts, d.vs);
+      else {
+        const ts = new Float64Array(c.count);
+        const vs = new Float64Array(c.count);
+        const n = decodeChunk(c.bytes, c.count, ts, vs, 0);
+        visit(ts.subarray(0, n), vs.subarray(0, n));
+      }
+    }
+  }
+
+  private headCache?: { count: number; ts: Float64Array; vs: Float64Array };
+
+  /** The head decoded, memoized until the next append. */
+  private headDecoded(): { ts: Float64Array; vs: Float64Array } {
+    const h = this.head;
+    if (this.headCache?.count === h.count && this.headCache.ts[0] === h.minT) return this.headCache;
+    const ts = new Float64Array(h.count);
+    const vs = new Float64Array(h.count);
+    decodeChunk(h.bytes(), h.count, ts, vs, 0);
+    this.headCache = { count: h.count, ts, vs };
+    return this.headCache;
+  }
+
   /** Drops sealed chunks that end before `cutoff`; returns how many samples went. */
   dropBefore(cutoff: number): number {
     let dropped = 0;
@@ -110,11 +147,15 @@ export class Series {
   ) {}
 }
 
-/** Canonical key of a label set (sorted `k="v"` pairs). */
+/**
+ * Canonical key of a label set: sorted `name\x00value\x01` pairs. NUL cannot appear in a label name and
+ * exposition-format values never carry it, so the key is unambiguous without escaping.
+ */
 export function labelsKey(labels: Labels): string {
-  const keys = Object.keys(labels).sort();
+  const keys = Object.keys(labels);
+  if (keys.length > 1) keys.sort();
   let s = '';
-  for (const k of keys) s += `${k}=${JSON.stringify(labels[k])},`;
+  for (const k of keys) s += k + '\x00' + labels[k] + '\x01';
   return s;
 }
 
