@@ -156,6 +156,33 @@ describe('StatefulSet (the seed flows, through kubectl)', () => {
     expect(revisions.map((r: { revision: number }) => r.revision).sort()).toEqual([2, 3]);
   });
 
+  it('restarts every pod through kubectl rollout restart', async () => {
+    const before = (await pods()).map((p) => p.metadata.labels['controller-revision-hash']);
+    await t.k(['rollout', 'restart', 'sts/web']);
+    await t.k(['rollout', 'status', 'sts/web', '--timeout=20s']);
+    const s = await sts();
+    await eventually(async () =>
+      (await pods()).every((p) => p.metadata.labels['controller-revision-hash'] === s.status.updateRevision),
+    );
+    expect(before).not.toContain(s.status.updateRevision);
+    const restarts = JSON.parse(
+      await t.k([
+        'get',
+        'events',
+        '--field-selector',
+        'involvedObject.kind=StatefulSet,reason=SuccessfulDelete',
+        '-o',
+        'json',
+      ]),
+    ).items.map((e: { message: string }) => e.message);
+    expect(restarts).toEqual(
+      expect.arrayContaining([
+        'delete Pod web-2 in StatefulSet web successful',
+        'delete Pod web-0 in StatefulSet web successful',
+      ]),
+    );
+  });
+
   it('with OnDelete changes a pod only when it is deleted', async () => {
     await t.k([
       'patch',
