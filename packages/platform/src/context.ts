@@ -35,10 +35,17 @@ export interface PlatformConfig {
   loginHistoryRetentionSeconds?: number;
   /** Whether to run the controllers in this process (default true). */
   controllers?: boolean;
+  /**
+   * Monitoring (src/monitoring): `false` turns it off; otherwise it starts with these options (default: an
+   * in-memory store fed by scraping the nodes' kubelets through the API server).
+   */
+  monitoring?: false | { dataDir?: string; prometheusUrl?: string; intervalMs?: number };
 }
 
-export type ResolvedConfig = Required<Omit<PlatformConfig, 'adminPassword' | 'staticDir' | 'address'>> &
-  Pick<PlatformConfig, 'adminPassword' | 'staticDir' | 'address'>;
+export type ResolvedConfig = Required<
+  Omit<PlatformConfig, 'adminPassword' | 'staticDir' | 'address' | 'monitoring'>
+> &
+  Pick<PlatformConfig, 'adminPassword' | 'staticDir' | 'address' | 'monitoring'>;
 
 export function resolveConfig(c: PlatformConfig): ResolvedConfig {
   return {

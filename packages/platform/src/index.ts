@@ -26,6 +26,7 @@ import { transportFromKubeconfig } from './kube/transport';
 import { apiDocsHtml } from './openapi/page';
 import { openApiDocument } from './openapi/spec';
 import { proxyRequest, proxyUpgrade } from './proxy/proxy';
+import type { RunningMonitoring } from './monitoring';
 import { resourceRoutes } from './resources/handler';
 import { Router } from './router';
 import { createHandler } from './server';
@@ -59,6 +60,23 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   await bootstrap(p, cfg.adminPassword);
   const controllers = cfg.controllers ? startControllers(p) : undefined;
 
+  // Monitoring is optional: if it cannot start, the platform still serves everything else.
+  let monitoring: RunningMonitoring | undefined;
+  if (cfg.monitoring !== false) {
+    try {
+      // Loaded on demand so that a problem in the monitoring module cannot keep the platform from starting.
+      const { startMonitoring } = await import('./monitoring');
+      monitoring = await startMonitoring({
+        kube: client,
+        ...(cfg.monitoring ?? {}),
+        now: cfg.now,
+        log: (line) => cfg.log(`[monitoring] ${line}`),
+      });
+    } catch (err) {
+      cfg.log(`monitoring disabled: ${(err as Error).message}`);
+    }
+  }
+
   const router = new Router();
   router.addAll([
     ...userRoutes(p),
@@ -70,6 +88,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     ...quotaRoutes(p),
     ...resourceRoutes(p),
     ...auditRoutes(p),
+    ...(monitoring?.routes ?? []),
   ]);
   const publicRoutes = new Router();
   publicRoutes.add({
@@ -130,6 +149,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     },
     async stop() {
       controllers?.stop();
+      await monitoring?.stop();
       caches.stop();
       await auditStore.stop();
       for (const s of upgraded) s.destroy();

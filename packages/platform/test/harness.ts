@@ -118,6 +118,8 @@ export async function startEnv(
     adminPassword: ADMIN_PASSWORD,
     bcryptCost: 4,
     log: () => {},
+    // Monitoring has its own tests; here it would only add scrape traffic.
+    monitoring: false,
     ...extra,
   });
   return {

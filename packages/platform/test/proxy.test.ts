@@ -124,6 +124,34 @@ describe.each(backends())('proxy streams (%s cluster)', (backend) => {
   });
 });
 
+describe('monitoring is mounted in the platform', () => {
+  it('serves the monitoring API behind the same authentication', async () => {
+    const fake = await startFakeApiServer(fs.mkdtempSync(path.join(os.tmpdir(), 'mon-')));
+    const platform = await startPlatform({
+      kubeconfigPath: fake.kubeconfigPath,
+      port: 0,
+      adminPassword: ADMIN_PASSWORD,
+      bcryptCost: 4,
+      log: () => {},
+      monitoring: { intervalMs: 60_000 },
+    });
+    try {
+      expect((await fetch(`${platform.url}/kapis/monitoring.kubesphere.io/v1alpha3/cluster`)).status).toBe(
+        401,
+      );
+      const admin = await session(platform.url, 'admin', ADMIN_PASSWORD);
+      const r = await admin.get<{ results: unknown[] }>(
+        '/kapis/monitoring.kubesphere.io/v1alpha3/cluster?metrics_filter=cluster_node_total',
+      );
+      expect(r.status).toBe(200);
+      expect(Array.isArray(r.body.results)).toBe(true);
+    } finally {
+      await platform.stop();
+      await fake.stop();
+    }
+  });
+});
+
 describe('watch caches serve v1alpha3 lists', () => {
   it('lists do not re-list the cluster', async () => {
     const fake = await startFakeApiServer(fs.mkdtempSync(path.join(os.tmpdir(), 'px-')));
