@@ -128,4 +128,32 @@ spec:
     await t.k(['delete', 'pod', 'user', '--grace-period=0', '--force']);
     await until(async () => (await t.kubectl(['get', 'pvc', 'local-data'])).code !== 0);
   });
+
+  it('ResourceQuota status reports hard and used', async () => {
+    await t.k(['create', 'namespace', 'quota-ns']);
+    await t.k(['create', 'configmap', 'a', '-n', 'quota-ns', '--from-literal=k=v']);
+    await t.k([
+      'create',
+      'quota',
+      'q',
+      '-n',
+      'quota-ns',
+      '--hard=configmaps=5,pods=10,count/deployments.apps=2',
+    ]);
+    const configmaps = (await json(['get', 'configmaps', '-n', 'quota-ns'])).items.length;
+    const quota = await until(async () => {
+      const o = await json(['get', 'quota', 'q', '-n', 'quota-ns']);
+      return o.status?.used?.configmaps === String(configmaps) ? o : undefined;
+    });
+    expect(quota.status.hard).toEqual({ configmaps: '5', pods: '10', 'count/deployments.apps': '2' });
+    expect(quota.status.used.pods).toBe('0');
+    expect(quota.status.used['count/deployments.apps']).toBe('0');
+    const before = Number(quota.status.used.configmaps);
+    await t.k(['create', 'configmap', 'b', '-n', 'quota-ns', '--from-literal=k=v']);
+    await until(
+      async () =>
+        (await json(['get', 'quota', 'q', '-n', 'quota-ns'])).status.used.configmaps === String(before + 1),
+    );
+    expect(await t.k(['describe', 'quota', 'q', '-n', 'quota-ns'])).toMatch(/configmaps\s+\d\s+5/);
+  });
 });

@@ -11,6 +11,7 @@ import { jobController } from './job/controller';
 import { endpointsController } from './endpoints/controller';
 import { volumeControllers } from './volumes/controller';
 import { cronJobController } from './cronjob/controller';
+import { resourceQuotaController } from './quota/controller';
 
 export const systemControllers: ControllerModule[] = [
   garbageCollector,
@@ -20,4 +21,5 @@ export const systemControllers: ControllerModule[] = [
   endpointsController,
   volumeControllers,
   cronJobController,
+  resourceQuotaController,
 ];
