@@ -60,7 +60,10 @@ describe('ResourceQuota admission', () => {
     },
   ])('$name', ({ hard, existing, error }) => {
     const pods = Array.from({ length: existing }, (_, i) => pod(`p${i}`, '500m'));
-    const run = admit(fakeStore({ '/resourcequotas': [quota(hard)], '/pods': pods }), pod('new', '500m'));
+    const run = admit(
+      fakeStore({ '/resourcequotas': [quota(hard as Record<string, string>)], '/pods': pods }),
+      pod('new', '500m'),
+    );
     if (error) expect(run).toThrow(error);
     else expect(run).not.toThrow();
   });
