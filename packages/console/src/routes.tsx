@@ -33,6 +33,11 @@ const ProjectDetail = page(() => import('./pages/ResourcePages'), 'ProjectResour
 const ClusterList = page(() => import('./pages/ResourcePages'), 'ClusterResourceList');
 const ClusterDetail = page(() => import('./pages/ResourcePages'), 'ClusterResourceDetail');
 const NotFound = page(() => import('./pages/ResourcePages'), 'NotFound');
+// Monitoring pages (packages/console/src/monitoring, written with the platform's monitoring API).
+const ClusterMonitoring = page(() => import('./monitoring/ClusterPages'), 'ClusterMonitoringPage');
+const NodeMonitoring = page(() => import('./monitoring/ClusterPages'), 'NodeMonitoringPage');
+const AlertMessages = page(() => import('./monitoring/ClusterPages'), 'AlertMessagesPage');
+const ProjectMonitoring = page(() => import('./monitoring/ProjectPages'), 'ProjectMonitoringPage');
 
 /** The route table. */
 export const ROUTES: RouteObject[] = [
@@ -59,6 +64,9 @@ export const ROUTES: RouteObject[] = [
         element: <InfrastructureLayout />,
         children: [
           { index: true, element: <Navigate to="nodes" replace /> },
+          { path: 'monitoring/cluster', element: <ClusterMonitoring /> },
+          { path: 'monitoring/nodes/:name', element: <NodeMonitoring /> },
+          { path: 'monitoring/alerts', element: <AlertMessages /> },
           { path: ':resource', element: <ClusterList /> },
           { path: ':resource/:name/:tab?', element: <ClusterDetail /> },
         ],
@@ -84,6 +92,7 @@ export const ROUTES: RouteObject[] = [
           { path: 'base-info', element: <ProjectBaseInfo /> },
           { path: 'roles', element: <Roles scope="namespace" /> },
           { path: 'members', element: <Members scope="namespace" /> },
+          { path: 'monitoring', element: <ProjectMonitoring /> },
           { path: ':resource', element: <ProjectList /> },
           { path: ':resource/:name/:tab?', element: <ProjectDetail /> },
         ],

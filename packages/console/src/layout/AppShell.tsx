@@ -10,7 +10,8 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { CommandPalette } from '../palette/CommandPalette';
 import { useThemeMode } from '../theme/theme';
-import { filterNav, PLATFORM_NAV } from './nav';
+import { filterNav } from './nav';
+import { PLATFORM_NAV_ALL } from './nav-tables';
 import { SideMenu } from './SideMenu';
 
 /** Layout of every signed-in page; redirects to login when there is no session. */
@@ -29,7 +30,7 @@ export function AppShell() {
   }
   if (mustChangePassword) return <Navigate to="/password" replace />;
 
-  const platformNav = filterNav(PLATFORM_NAV, globalRules, isAdmin);
+  const platformNav = filterNav(PLATFORM_NAV_ALL, globalRules, isAdmin);
   const userMenu = {
     items: [
       { key: 'settings', label: t('USER_SETTINGS') },

@@ -12,7 +12,8 @@ import { getResource } from '../api/resources';
 import { useAuth } from '../auth/AuthContext';
 import { ScopeRulesProvider, useRules } from '../permissions/ScopeRules';
 import { KINDS } from '../resources/kinds';
-import { filterNav, PLATFORM_NAV, PROJECT_NAV, WORKSPACE_NAV, type NavItem } from './nav';
+import { filterNav, PLATFORM_NAV, WORKSPACE_NAV, type NavItem } from './nav';
+import { PLATFORM_NAV_ALL, PROJECT_NAV_ALL } from './nav-tables';
 import { SideMenu } from './SideMenu';
 
 export const WORKSPACE_LABEL = 'kubesphere.io/workspace';
@@ -37,7 +38,10 @@ function ScopeMenu({ nav, root }: { nav: NavItem[]; root: string }) {
 /** Platform infrastructure pages (nodes, storage classes) with their sidebar. */
 export function InfrastructureLayout() {
   const { t } = useTranslation();
-  const infra = PLATFORM_NAV.find((g) => g.key === 'NAV_INFRASTRUCTURE')?.children ?? [];
+  const infra = [
+    ...(PLATFORM_NAV.find((g) => g.key === 'NAV_INFRASTRUCTURE')?.children ?? []),
+    ...PLATFORM_NAV_ALL.filter((g) => !PLATFORM_NAV.includes(g)),
+  ];
   return (
     <Layout>
       <Sider>
@@ -116,7 +120,7 @@ export function ProjectLayout() {
               </Typography.Link>
             )}
           </div>
-          <ScopeMenu nav={PROJECT_NAV} root={`/projects/${namespace}`} />
+          <ScopeMenu nav={PROJECT_NAV_ALL} root={`/projects/${namespace}`} />
         </Sider>
         <Layout.Content className="sphere-content">
           <Outlet context={{ workspace }} />

@@ -6,7 +6,7 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { navIcon } from '../components/icons';
-import type { NavItem } from './nav';
+import { navLeaves, type NavItem } from './nav';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -19,10 +19,12 @@ export function SideMenu({ items, root }: { items: NavItem[]; root: string }) {
     item.children
       ? { key: item.key, label: t(item.key), icon: navIcon(item.icon), children: item.children.map(toItem) }
       : { key: `${root}/${item.path}`, label: t(item.key), icon: navIcon(item.icon) };
-  const selected = pathname
-    .split('/')
-    .slice(0, root.split('/').length + 1)
-    .join('/');
+  // The selected item is the longest item path the current URL starts with.
+  const leaves = navLeaves(items).map((i) => `${root}/${i.path}`);
+  const selected =
+    leaves
+      .filter((k) => pathname === k || pathname.startsWith(`${k}/`))
+      .sort((a, b) => b.length - a.length)[0] ?? '';
   return (
     <Menu
       // Remount when the groups change (rules arrive after the first render) so they open by default.

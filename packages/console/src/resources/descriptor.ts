@@ -59,4 +59,5 @@ export type DetailTab =
   | 'data'
   | 'rules'
   | 'logs'
-  | 'terminal';
+  | 'terminal'
+  | 'monitoring';

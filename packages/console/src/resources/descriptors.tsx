@@ -28,7 +28,14 @@ const updated: ColumnDef = {
 };
 const application: ColumnDef = { key: 'app', title: 'APPLICATION', render: (o) => applicationOf(o) || '-' };
 
-const WORKLOAD_TABS: DetailTab[] = ['resource-status', 'revisions', 'events', 'metadata', 'yaml'];
+const WORKLOAD_TABS: DetailTab[] = [
+  'resource-status',
+  'revisions',
+  'monitoring',
+  'events',
+  'metadata',
+  'yaml',
+];
 const SIMPLE_TABS: DetailTab[] = ['resource-status', 'events', 'metadata', 'yaml'];
 
 /** Redeploy = merge-patch the pod template's restartedAt annotation (clock injected). */
@@ -118,7 +125,7 @@ export const PROJECT_RESOURCES: Record<string, ResourceDescriptor> = {
       { ...created, title: 'CREATED_TIME' },
     ],
     status: st.podStatus,
-    tabs: ['resource-status', 'logs', 'terminal', 'events', 'metadata', 'yaml'],
+    tabs: ['resource-status', 'monitoring', 'logs', 'terminal', 'events', 'metadata', 'yaml'],
   },
   services: {
     ref: KINDS.services,

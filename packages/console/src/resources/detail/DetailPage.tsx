@@ -29,7 +29,10 @@ const TAB_LABELS: Record<DetailTab, string> = {
   rules: 'RULES',
   logs: 'CONTAINER_LOGS',
   terminal: 'TERMINAL',
+  monitoring: 'MONITORING',
 };
+
+const Monitoring = lazy(() => import('./MonitoringTab'));
 
 const Terminal = lazy(() => import('./Terminal'));
 
@@ -91,6 +94,12 @@ export function DetailPage({
         return <DataTab obj={obj} />;
       case 'logs':
         return <LogsTab pod={obj} />;
+      case 'monitoring':
+        return (
+          <Suspense fallback={<Spin />}>
+            <Monitoring obj={obj} />
+          </Suspense>
+        );
       case 'terminal':
         return (
           <Suspense fallback={<Spin />}>
