@@ -32,11 +32,6 @@ spec:
         volumeMounts:
         - name: www
           mountPath: /usr/share/nginx/html
-      # Only because registry/apps validation (not ours) rejects mounts of claim-template volumes,
-      # which upstream accepts; the controller replaces this volume with the claim anyway.
-      volumes:
-      - name: www
-        emptyDir: {}
   volumeClaimTemplates:
   - metadata:
       name: www

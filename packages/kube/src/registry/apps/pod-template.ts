@@ -21,7 +21,7 @@ export function defaultPodTemplate(parent: Obj): void {
 export function validatePodTemplate(
   template: unknown,
   path: string,
-  options: { restart: string[]; activeDeadlineForbidden?: string },
+  options: { restart: string[]; activeDeadlineForbidden?: string; extraVolumeNames?: string[] },
 ): StatusCause[] {
   const allowedRestart = options.restart;
   const causes: StatusCause[] = [];
@@ -35,7 +35,7 @@ export function validatePodTemplate(
     return causes;
   }
   causes.push(...validateLabels(get(template, 'metadata', 'labels'), `${path}.metadata.labels`));
-  causes.push(...validatePodSpec(spec, `${path}.spec`));
+  causes.push(...validatePodSpec(spec, `${path}.spec`, { extraVolumeNames: options.extraVolumeNames }));
   const restart = spec.restartPolicy;
   if (typeof restart === 'string' && !allowedRestart.includes(restart)) {
     causes.push({

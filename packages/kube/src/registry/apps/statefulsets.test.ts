@@ -149,6 +149,19 @@ describe('StatefulSet validation', () => {
   });
 });
 
+describe('StatefulSet volume claim mounts', () => {
+  it('lets containers mount a volumeClaimTemplate by name, but not an unknown volume', () => {
+    const mounting = (volume: string) => {
+      const obj = sts();
+      const spec = obj.spec as { template: { spec: { containers: { volumeMounts?: object[] }[] } } };
+      spec.template.spec.containers[0].volumeMounts = [{ name: volume, mountPath: '/var/lib/data' }];
+      return messages(createThrough(statefulsets, obj));
+    };
+    expect(mounting('data')).toEqual([]);
+    expect(mounting('missing').join('\n')).toMatch(/volumeMounts\[0\]\.name: Not found: "missing"/);
+  });
+});
+
 describe('StatefulSet semantic equality', () => {
   it('treats an empty claim list like none (as Semantic.DeepEqual does)', () => {
     const old = sts({ volumeClaimTemplates: undefined });

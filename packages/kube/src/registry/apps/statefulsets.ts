@@ -197,6 +197,9 @@ export function validateStatefulSet(
     ...validatePodTemplate(spec.template, 'spec.template', {
       restart: ['Always'],
       activeDeadlineForbidden: 'activeDeadlineSeconds in StatefulSet is not Supported',
+      extraVolumeNames: (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : [])
+        .map((c) => (isObj(c) && isObj(c.metadata) ? c.metadata.name : undefined))
+        .filter((n): n is string => typeof n === 'string'),
     }),
   );
   if (old && !deepEqual(frozenPart(spec), frozenPart((old.spec ?? {}) as Obj))) {

@@ -52,10 +52,16 @@ const VOLUME_REQUIRED: Record<string, string> = {
 };
 
 /** Validates a PodSpec found at `path` (`spec`, `spec.template.spec`, ...). */
-export function validatePodSpec(spec: unknown, path: string): StatusCause[] {
+export function validatePodSpec(
+  spec: unknown,
+  path: string,
+  options: { extraVolumeNames?: string[] } = {},
+): StatusCause[] {
   if (!isObj(spec)) return [fieldErrors.required(`${path}.containers`)];
   const causes: StatusCause[] = [];
   const volumeNames = validateVolumes(spec.volumes, `${path}.volumes`, causes);
+  // StatefulSet templates mount their volumeClaimTemplates, which become pod volumes only per replica.
+  for (const name of options.extraVolumeNames ?? []) volumeNames.add(name);
   const containerNames = new Set<string>();
   const containers = objects(spec.containers);
   if (containers.length === 0) causes.push(fieldErrors.required(`${path}.containers`));

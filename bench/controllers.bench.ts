@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCluster } from '../../src/cluster/start';
-import { createInProcessClient, resources } from '../../src/client/in-process';
-import { workloadControllers } from '../../src/controllers/workloads';
+import { startCluster } from '../packages/kube/src/cluster/start';
+import { createInProcessClient, resources } from '../packages/kube/src/client/in-process';
+import { workloadControllers } from '../packages/kube/src/controllers/workloads';
 
 const [pods = 30_000, deployments = 300] = process.argv.slice(2).map(Number);
 const dataDir = mkdtempSync(join(tmpdir(), 'sphere-bench-'));
