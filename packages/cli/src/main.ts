@@ -69,6 +69,7 @@ program
     'realistic',
   )
   .option('--admin-password <password>', 'initial admin password (or SPHERE_ADMIN_PASSWORD)')
+  .option('--prometheus-url <url>', 'read metrics from this Prometheus instead of scraping the kubelets')
   .action(async (opts) => {
     await runStart(opts);
   });

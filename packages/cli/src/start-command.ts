@@ -18,6 +18,7 @@ export interface StartOptions {
   nodes: number;
   adminPassword?: string;
   simulation?: 'fast' | 'realistic';
+  prometheusUrl?: string;
 }
 
 export async function runStart(opts: StartOptions): Promise<void> {
@@ -47,6 +48,8 @@ export async function runStart(opts: StartOptions): Promise<void> {
     address: opts.address,
     adminPassword: opts.adminPassword ?? process.env.SPHERE_ADMIN_PASSWORD,
     staticDir,
+    // Scraped metrics are kept under <data-dir>/monitoring, so charts survive restarts.
+    monitoring: { dataDir, prometheusUrl: opts.prometheusUrl },
     log: (line) => log(`[platform] ${line}`),
   });
   console.log('');
