@@ -108,6 +108,12 @@ async function main(): Promise<void> {
     await page.getByText('mysql-1').waitFor({ timeout: 20_000 });
     await page.getByText('Running (2/2)').first().waitFor({ timeout: 30_000 });
     await shot(page, '09-statefulset-scaled-live');
+    await page.goto(`${BASE}/projects/${project}/statefulsets/mysql/monitoring`);
+    await page.waitForTimeout(4000);
+    await shot(page, '09-statefulset-monitoring');
+    await page.goto(`${BASE}/infrastructure/monitoring/cluster`);
+    await page.waitForTimeout(4000);
+    await shot(page, '09-cluster-monitoring');
     await page.goto(`${BASE}/projects/${project}/roles`);
     await page.getByTestId('create-button').click();
     await page.getByRole('dialog').getByLabel('Name').fill('developer');
