@@ -10,10 +10,16 @@ import zh from './locales/zh.json';
 
 export const NS = 'monitoring';
 
-for (const [lang, bundle] of [
-  ['en', en],
-  ['zh', zh],
-] as const) {
-  i18n.addResourceBundle(lang, NS, bundle.monitoring, true, false);
-  i18n.addResourceBundle(lang, 'translation', bundle.nav, true, false);
+function register(): void {
+  for (const [lang, bundle] of [
+    ['en', en],
+    ['zh', zh],
+  ] as const) {
+    i18n.addResourceBundle(lang, NS, bundle.monitoring, true, false);
+    i18n.addResourceBundle(lang, 'translation', bundle.nav, true, false);
+  }
 }
+
+register();
+// init() replaces the resource store: if it runs after this module, register again.
+if (!i18n.isInitialized) i18n.on('initialized', register);

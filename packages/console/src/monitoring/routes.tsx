@@ -20,6 +20,7 @@ const ProjectMonitoring = lazy(async () => ({
 
 export { ClusterMonitoringPage, NodeMonitoringPage, AlertMessagesPage } from './ClusterPages';
 export { ProjectMonitoringPage, WorkloadMonitoringTab, PodMonitoringTab } from './ProjectPages';
+export { ResourceMonitoringTab } from './ResourceMonitoringTab';
 
 /** Children of the `infrastructure` route (platform level): `/infrastructure/monitoring/...`. */
 export const INFRASTRUCTURE_MONITORING_ROUTES: RouteObject[] = [
