@@ -61,7 +61,7 @@ describe('ResourceQuota admission', () => {
   ])('$name', ({ hard, existing, error }) => {
     const pods = Array.from({ length: existing }, (_, i) => pod(`p${i}`, '500m'));
     const run = admit(
-      fakeStore({ '/resourcequotas': [quota(hard as Record<string, string>)], '/pods': pods }),
+      fakeStore({ '/resourcequotas': [quota(hard as unknown as Record<string, string>)], '/pods': pods }),
       pod('new', '500m'),
     );
     if (error) expect(run).toThrow(error);
