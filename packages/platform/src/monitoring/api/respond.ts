@@ -31,12 +31,21 @@ export interface MonitoringResponse {
   total_item?: number;
 }
 
+// Number-to-string is the costliest step of a large answer, and monitoring values repeat (steady loads,
+// counts), so recent conversions are memoized; the memo is simply dropped when it fills up.
+const formatted = new Map<number, string>();
+
 /** Values as Prometheus prints them, without float noise (0.30000000000000004 → "0.3"). */
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : v < 0 ? '-Inf' : 'NaN';
+  let s = formatted.get(v);
+  if (s !== undefined) return s;
   const plain = String(v);
   // Short forms (integers, rounded rates) are already exact; only long ones carry noise.
-  return plain.length <= 12 ? plain : String(Number(v.toPrecision(12)));
+  s = plain.length <= 12 ? plain : String(Number(v.toPrecision(12)));
+  if (formatted.size >= 50_000) formatted.clear();
+  formatted.set(v, s);
+  return s;
 }
 
 function toItem(s: MetricSeries, p: MonitoringParams): ResultItem {
