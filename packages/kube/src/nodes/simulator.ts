@@ -204,19 +204,28 @@ export class NodeSimulator {
     const name = node.metadata.name ?? '';
     if (!isSimulated(node) || this.timers.has(name)) return;
     const jitter = () => this.random() * this.t.leaseMs * 0.2;
-    const every = (ms: number, fn: () => Promise<void>, first: number) => {
+    // Intervals are read at every tick: in fast mode they stretch as more nodes join.
+    const every = (ms: () => number, fn: () => Promise<void>, first: number) => {
       const tick = () => {
         if (!this.running || !this.timers.has(name)) return;
         void fn().catch(() => {});
-        slot[0] = this.o.clock.setTimeout(tick, ms + jitter());
+        slot[0] = this.o.clock.setTimeout(tick, ms() + jitter());
       };
       const slot = [this.o.clock.setTimeout(tick, first)];
       return () => slot[0]();
     };
     this.timers.set(name, []);
     this.timers.set(name, [
-      every(this.t.leaseMs, () => this.renewLease(name), 0),
-      every(this.t.statusMs, () => this.postStatus(name), this.random() * this.t.statusMs),
+      every(
+        () => this.t.leaseMs,
+        () => this.renewLease(name),
+        0,
+      ),
+      every(
+        () => this.t.statusMs,
+        () => this.postStatus(name),
+        this.random() * this.t.statusMs,
+      ),
     ]);
     this.lastRenew.set(name, this.o.clock.now());
     this.runner.resync(name);

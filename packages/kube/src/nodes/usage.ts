@@ -22,14 +22,21 @@ const DEFAULT_MEMORY = 24 * 1024 * 1024;
 /** Node overhead (system daemons, kubelet) on top of its pods. */
 const NODE_BASE: Usage = { cpu: 0.12, memory: 1.4 * 1024 ** 3 };
 
+/** Parsed quantities by their text: pods repeat a handful of values, and parsing is exact (BigInt). */
+const parsed = new Map<string, number | undefined>();
+
 function quantity(map: Record<string, string> | undefined, key: string): number | undefined {
   const v = map?.[key];
   if (v === undefined) return undefined;
+  if (parsed.has(v)) return parsed.get(v);
+  let n: number | undefined;
   try {
-    return parseQuantity(v);
+    n = parseQuantity(v);
   } catch {
-    return undefined;
+    n = undefined;
   }
+  if (parsed.size < 10_000) parsed.set(v, n);
+  return n;
 }
 
 /** Usage of one container at `at` (pure). */
