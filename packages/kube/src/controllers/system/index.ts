@@ -12,6 +12,7 @@ import { endpointsController } from './endpoints/controller';
 import { volumeControllers } from './volumes/controller';
 import { cronJobController } from './cronjob/controller';
 import { resourceQuotaController } from './quota/controller';
+import { hpaController } from './hpa/controller';
 
 export const systemControllers: ControllerModule[] = [
   garbageCollector,
@@ -22,4 +23,5 @@ export const systemControllers: ControllerModule[] = [
   volumeControllers,
   cronJobController,
   resourceQuotaController,
+  hpaController,
 ];
