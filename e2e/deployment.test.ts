@@ -24,7 +24,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await newPage(browser, sphere.url);
   await logIn(page, 'admin', ADMIN_PASSWORD);
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -48,7 +48,7 @@ async function readyReplicas(): Promise<number> {
   return Number(out || 0);
 }
 
-describe('Deployment: scale, revisions, delete with related resources', () => {
+describe('Deployment: scale, revisions, delete with related resources', { timeout: 90_000 }, () => {
   it('creates the Deployment through its wizard', { timeout: 45_000 }, async () => {
     await page.goto(`/projects/${PROJECT}/deployments`);
     await page.getByRole('heading', { name: 'Deployments' }).waitFor();

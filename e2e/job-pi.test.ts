@@ -27,7 +27,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await newPage(browser, sphere.url);
   await logIn(page, 'admin', ADMIN_PASSWORD);
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 screenshotFailures('job-pi', () => [page]);
 
-describe('Job computing π', () => {
+describe('Job computing π', { timeout: 90_000 }, () => {
   it('basic information', async () => {
     await page.goto(`/projects/${PROJECT}/jobs`);
     await page.getByRole('heading', { name: 'Jobs' }).waitFor();

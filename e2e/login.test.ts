@@ -19,7 +19,7 @@ beforeAll(async () => {
   sphere = await startSphere();
   browser = await launchBrowser();
   page = await newPage(browser, sphere.url);
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -32,7 +32,7 @@ async function submitLogin(username: string, password: string): Promise<void> {
   await page.getByRole('button', { name: 'Log In' }).click();
 }
 
-describe('login and the forced password change', () => {
+describe('login and the forced password change', { timeout: 90_000 }, () => {
   it('shows the login page for a signed-out visitor', async () => {
     await page.goto('/dashboard');
     await page.waitForURL(/\/login/);

@@ -31,7 +31,7 @@ let browser: Browser;
 beforeAll(async () => {
   sphere = await startSphere({ adminPassword: ADMIN_PASSWORD });
   browser = await launchBrowser();
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -61,7 +61,7 @@ async function createWorkspace(page: Page, name: string, manager: string): Promi
   await page.getByRole('link', { name, exact: true }).waitFor();
 }
 
-describe('multitenancy quick start', () => {
+describe('multitenancy quick start', { timeout: 90_000 }, () => {
   let admin: Page;
   let wsAdmin: Page;
   let regular: Page;

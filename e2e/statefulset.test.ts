@@ -25,7 +25,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await newPage(browser, sphere.url);
   await logIn(page, 'admin', ADMIN_PASSWORD);
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -38,7 +38,7 @@ async function next(): Promise<void> {
   await dialog.getByRole('button', { name: 'Next' }).click();
 }
 
-describe('StatefulSet create wizard', () => {
+describe('StatefulSet create wizard', { timeout: 90_000 }, () => {
   it('opens the wizard from the StatefulSets list', async () => {
     await page.goto(`/projects/${PROJECT}/statefulsets`);
     await page.getByRole('heading', { name: 'StatefulSets' }).waitFor();

@@ -70,13 +70,16 @@ export async function choose(page: Page, select: Locator, option: string | RegEx
   // Click the whole select: a chosen value's label lies over the search input.
   await select.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').click();
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await (
+  const item = (
     typeof option === 'string'
       ? options.and(page.locator(`[title="${option}"]`))
       : options.filter({ hasText: option })
-  )
-    .first()
-    .click();
+  ).first();
+  await item.waitFor();
+  // In a scrolled page antd keeps re-aligning the dropdown, so Playwright may never see the option
+  // "stable"; the option's own click handler is what a user's click reaches anyway.
+  await item.click({ timeout: 3_000 }).catch(() => item.dispatchEvent('click'));
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 /**

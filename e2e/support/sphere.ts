@@ -30,6 +30,8 @@ export interface StartSphereOptions {
   /** Initial admin password; without it the admin must change `P@88w0rd` at first login. */
   adminPassword?: string;
   nodes?: number;
+  /** How long to wait for the banner (the first start may build the console). */
+  startTimeoutMs?: number;
 }
 
 const CONSOLE_LINE = /Sphere console:\s+(http\S+)/;
@@ -69,11 +71,18 @@ export async function startSphere(opts: StartSphereOptions = {}): Promise<Sphere
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
 
   const banner = await new Promise<{ url: string; kubeconfig: string }>((res, rej) => {
+    const deadline = Date.now() + (opts.startTimeoutMs ?? 100_000);
     const timer = setInterval(() => {
       const found = parseBanner(output);
       if (found) {
         clearInterval(timer);
         res(found);
+      } else if (Date.now() > deadline) {
+        // Never leave a half-started server behind: the caller has nothing to stop yet.
+        clearInterval(timer);
+        child.kill('SIGKILL');
+        rmSync(dataDir, { recursive: true, force: true });
+        rej(new Error(`sphere start printed no banner in time:\n${output}`));
       }
     }, 100);
     void exited.then(() => {
