@@ -6,47 +6,45 @@
  */
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import type { NavItem } from '../layout/nav';
 import './i18n';
 
-const ClusterMonitoring = lazy(async () => ({
+/*
+ * Pages are lazy components so uPlot and the charts load only when a monitoring page opens; render them
+ * inside <Suspense> (the console's layouts already do for routed pages).
+ */
+export const ClusterMonitoringPage = lazy(async () => ({
   default: (await import('./ClusterPages')).ClusterMonitoringPage,
 }));
-const NodeMonitoring = lazy(async () => ({ default: (await import('./ClusterPages')).NodeMonitoringPage }));
-const AlertMessages = lazy(async () => ({ default: (await import('./ClusterPages')).AlertMessagesPage }));
-const ProjectMonitoring = lazy(async () => ({
+export const NodeMonitoringPage = lazy(async () => ({
+  default: (await import('./ClusterPages')).NodeMonitoringPage,
+}));
+export const AlertMessagesPage = lazy(async () => ({
+  default: (await import('./ClusterPages')).AlertMessagesPage,
+}));
+export const ProjectMonitoringPage = lazy(async () => ({
   default: (await import('./ProjectPages')).ProjectMonitoringPage,
 }));
-
-export { ClusterMonitoringPage, NodeMonitoringPage, AlertMessagesPage } from './ClusterPages';
-export { ProjectMonitoringPage, WorkloadMonitoringTab, PodMonitoringTab } from './ProjectPages';
-export { ResourceMonitoringTab } from './ResourceMonitoringTab';
+export const WorkloadMonitoringTab = lazy(async () => ({
+  default: (await import('./ProjectPages')).WorkloadMonitoringTab,
+}));
+export const PodMonitoringTab = lazy(async () => ({
+  default: (await import('./ProjectPages')).PodMonitoringTab,
+}));
+/** `<ResourceMonitoringTab obj={obj} />` for the detail pages' "monitoring" tab. */
+export const ResourceMonitoringTab = lazy(async () => ({
+  default: (await import('./ResourceMonitoringTab')).ResourceMonitoringTab,
+}));
 
 /** Children of the `infrastructure` route (platform level): `/infrastructure/monitoring/...`. */
 export const INFRASTRUCTURE_MONITORING_ROUTES: RouteObject[] = [
-  { path: 'monitoring/cluster', element: <ClusterMonitoring /> },
-  { path: 'monitoring/nodes/:name', element: <NodeMonitoring /> },
-  { path: 'monitoring/alerts', element: <AlertMessages /> },
+  { path: 'monitoring/cluster', element: <ClusterMonitoringPage /> },
+  { path: 'monitoring/nodes/:name', element: <NodeMonitoringPage /> },
+  { path: 'monitoring/alerts', element: <AlertMessagesPage /> },
 ];
 
 /** Children of the `projects/:namespace` route: `/projects/<ns>/monitoring` (before `:resource`). */
 export const PROJECT_MONITORING_ROUTES: RouteObject[] = [
-  { path: 'monitoring', element: <ProjectMonitoring /> },
+  { path: 'monitoring', element: <ProjectMonitoringPage /> },
 ];
 
-/** Sidebar group for PLATFORM_NAV (paths relative to the platform root). */
-export const PLATFORM_MONITORING_NAV: NavItem = {
-  key: 'MONITORING_CENTER',
-  children: [
-    { key: 'CLUSTER_STATUS', path: 'infrastructure/monitoring/cluster', authKey: 'nodes', icon: 'dashboard' },
-    { key: 'ALERT_MESSAGES', path: 'infrastructure/monitoring/alerts', authKey: 'nodes', icon: 'dashboard' },
-  ],
-};
-
-/** Sidebar item for PROJECT_NAV. */
-export const PROJECT_MONITORING_NAV: NavItem = {
-  key: 'PROJECT_MONITORING',
-  path: 'monitoring',
-  skipAuth: true,
-  icon: 'dashboard',
-};
+export { PLATFORM_MONITORING_NAV, PROJECT_MONITORING_NAV } from './nav';
