@@ -74,4 +74,60 @@ describe('Job controller through kubectl and the node simulator', () => {
     await t.k(['patch', 'job', 'held', '--type=merge', '-p', '{"spec":{"suspend":false}}']);
     await t.k(['wait', '--for=condition=complete', 'job/held', '--timeout=30s']);
   });
+
+  it('fails a Job past its backoff limit (simulated crash) with BackoffLimitExceeded', async () => {
+    await t.k(['apply', '-f', '-'], {
+      input: `apiVersion: batch/v1
+kind: Job
+metadata: {name: bad}
+spec:
+  backoffLimit: 0
+  template:
+    metadata:
+      annotations: {sphere.io/simulate: crash}
+    spec:
+      restartPolicy: Never
+      containers: [{name: main, image: busybox}]
+`,
+    });
+    await t.k(['wait', '--for=condition=failed', 'job/bad', '--timeout=30s']);
+    const status = JSON.parse(await t.k(['get', 'job', 'bad', '-o', 'json'])).status;
+    expect(status.failed).toBe(1);
+    expect(status.conditions.map((c: { type: string }) => c.type)).toEqual(['FailureTarget', 'Failed']);
+    expect(status.conditions[1]).toMatchObject({
+      reason: 'BackoffLimitExceeded',
+      message: 'Job has reached the specified backoff limit',
+    });
+    const events = await t.k(['get', 'events', '--field-selector', 'involvedObject.name=bad']);
+    expect(events).toContain('BackoffLimitExceeded');
+  });
+
+  it('fails at once on a podFailurePolicy FailJob rule', async () => {
+    await t.k(['apply', '-f', '-'], {
+      input: `apiVersion: batch/v1
+kind: Job
+metadata: {name: policy}
+spec:
+  backoffLimit: 5
+  podFailurePolicy:
+    rules:
+    - action: FailJob
+      onExitCodes: {containerName: main, operator: In, values: [1]}
+  template:
+    metadata:
+      annotations: {sphere.io/simulate: crash}
+    spec:
+      restartPolicy: Never
+      containers: [{name: main, image: busybox}]
+`,
+    });
+    await t.k(['wait', '--for=condition=failed', 'job/policy', '--timeout=30s']);
+    const failed = JSON.parse(await t.k(['get', 'job', 'policy', '-o', 'json'])).status.conditions.find(
+      (c: { type: string }) => c.type === 'Failed',
+    );
+    expect(failed.reason).toBe('PodFailurePolicy');
+    expect(failed.message).toMatch(
+      /^Container main for pod default\/policy-[a-z0-9]{5} failed with exit code 1 matching FailJob rule at index 0$/,
+    );
+  });
 });
