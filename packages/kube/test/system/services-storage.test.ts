@@ -57,6 +57,9 @@ spec:
     );
     expect(slices[0].endpoints[0].conditions).toEqual({ ready: true, serving: true, terminating: false });
     expect(await t.k(['get', 'endpoints', 'web'])).toContain(`${pod.status.podIP}:8080`);
+    expect(await t.k(['describe', 'svc', 'web'])).toMatch(
+      new RegExp(`Endpoints:\\s+${pod.status.podIP.replace(/\./g, '\\.')}:8080`),
+    );
   });
 
   it('provisions an Immediate claim, binds both sides, expands it, and deletes the volume with the claim', async () => {
