@@ -77,8 +77,9 @@ export class AlertManager {
     }
   }
 
+  /** Policies of one project, or the cluster's own (no namespace) when `namespace` is undefined. */
   list(namespace?: string): AlertPolicy[] {
-    return [...this.policies.values()].filter((p) => namespace === undefined || p.namespace === namespace);
+    return [...this.policies.values()].filter((p) => p.namespace === namespace);
   }
 
   get(namespace: string | undefined, name: string): AlertPolicy | undefined {
