@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '@sphere/shared';
 import { controllerRef, isConditionTrue, ts, type Condition } from '../support';
-import { missedSchedules, msUntilNext, parseSchedule } from './schedule';
+import { formatInZone, missedSchedules, msUntilNext, parseSchedule } from './schedule';
 
 export const scheduledTimestampAnnotation = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
 
@@ -77,7 +77,10 @@ export function jobForSchedule(cj: CronJob, at: Date): KubeObject {
       name: `${cj.metadata.name}-${Math.floor(at.getTime() / 60_000)}`,
       namespace: cj.metadata.namespace,
       labels: { ...(tpl.metadata?.labels ?? {}) },
-      annotations: { ...(tpl.metadata?.annotations ?? {}), [scheduledTimestampAnnotation]: ts(at) },
+      annotations: {
+        ...(tpl.metadata?.annotations ?? {}),
+        [scheduledTimestampAnnotation]: formatInZone(at, cj.spec.timeZone),
+      },
       ownerReferences: [controllerRef(cj, 'batch/v1', 'CronJob')],
     },
     spec: structuredClone(tpl.spec),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missedSchedules, msUntilNext, parseSchedule } from './schedule';
+import { formatInZone, missedSchedules, msUntilNext, parseSchedule } from './schedule';
 
 describe('cron schedules', () => {
   it.each([
@@ -51,5 +51,13 @@ describe('cron schedules', () => {
 
   it('time until the next run', () => {
     expect(msUntilNext(parseSchedule('* * * * *'), new Date('2026-01-01T00:00:30Z'))).toBe(30_000);
+  });
+
+  it.each([
+    { tz: undefined, want: '2026-01-01T01:00:00Z' },
+    { tz: 'Asia/Shanghai', want: '2026-01-01T09:00:00+08:00' },
+    { tz: 'America/New_York', want: '2025-12-31T20:00:00-05:00' },
+  ])('formats scheduled times in $tz', ({ tz, want }) => {
+    expect(formatInZone(new Date('2026-01-01T01:00:00Z'), tz)).toBe(want);
   });
 });

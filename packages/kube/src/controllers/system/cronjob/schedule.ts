@@ -54,3 +54,20 @@ export function msUntilNext(cron: Cron, now: Date): number | undefined {
   const next = cron.nextRun(now);
   return next ? Math.max(0, next.getTime() - now.getTime()) : undefined;
 }
+
+/**
+ * RFC 3339 of `at` in `timeZone` (as Go formats a time in its location: `2026-01-01T09:00:00+08:00`,
+ * `Z` for UTC).
+ */
+export function formatInZone(at: Date, timeZone?: string): string {
+  if (!timeZone || timeZone === 'UTC' || timeZone === 'Etc/UTC')
+    return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+  if (!m) return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const offsetMin = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  const local = new Date(at.getTime() + offsetMin * 60_000).toISOString().replace(/\.\d{3}Z$/, '');
+  return `${local}${m[1]}${m[2]}:${m[3]}`;
+}
