@@ -30,7 +30,8 @@ export interface TestCluster {
 
 export async function startTestCluster(config: Partial<ClusterConfig> = {}): Promise<TestCluster> {
   const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), 'sphere-test-'));
-  const cluster = await startCluster({ port: 0, ...config, dataDir });
+  // Fast pod timings unless a test asks otherwise: tests wait for states, not for realism.
+  const cluster = await startCluster({ port: 0, simulation: 'fast', ...config, dataDir });
   const env = {
     ...process.env,
     KUBECONFIG: cluster.kubeconfigPath,

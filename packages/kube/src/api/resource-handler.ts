@@ -108,6 +108,8 @@ export async function handleResource(
   const target = parsed.target;
   const method = req.method ?? 'GET';
   let verb = verbOf(method, target, query);
+  // exec/attach/portforward are `create` whatever the method (WebSocket upgrades arrive as GET).
+  if (target.subresource && ['exec', 'attach', 'portforward'].includes(target.subresource)) verb = 'create';
   if (parsed.legacyWatch && (verb === 'list' || verb === 'get')) verb = 'watch';
   const d = deps.registry.lookup(target.group, target.version, target.resource);
   if (!d) throw errors.pathNotFound();

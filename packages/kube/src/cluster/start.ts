@@ -25,6 +25,8 @@ import { ensurePki } from './pki';
 import { metricsDescriptors } from './metrics-api';
 import { serviceAllocationAdmission } from '../registry/core/service-allocation';
 import { defaultStorageClass } from './admission/default-storage-class';
+import { limitRangeAdmission } from './admission/limit-range';
+import { resourceQuotaAdmission } from './admission/resource-quota';
 import { kubeconfigYaml } from './kubeconfig';
 import { bootstrapObjects } from './bootstrap';
 import { serveCustomResources } from './crd-serving';
@@ -164,7 +166,13 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     registry,
     schema,
     patch: createPatchEngine(schema),
-    admission: [serviceAllocationAdmission(store), defaultStorageClass(store)],
+    // LimitRanger first, so the defaults it fills are counted by ResourceQuota.
+    admission: [
+      serviceAllocationAdmission(store),
+      defaultStorageClass(store),
+      limitRangeAdmission(store),
+      resourceQuotaAdmission(store),
+    ],
     now,
     bookmarkIntervalMs: config.bookmarkIntervalMs,
   };

@@ -48,7 +48,10 @@ export function createController(config: ControllerConfig): Controller {
   let running = false;
 
   const worker = async () => {
-    for (;;) {
+    for (let handled = 0; ; handled++) {
+      // A busy queue resolves get() at once, in microtasks only: give timers and I/O (HTTP requests,
+      // other controllers' timers) a turn now and then.
+      if (handled % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
       const key = await queue.get();
       if (key === undefined) return;
       try {

@@ -13,7 +13,9 @@ export interface WorkQueueOptions {
 }
 
 export class WorkQueue {
-  private readonly queue: string[] = [];
+  // A ring of keys with a moving head: dequeue is O(1) even with tens of thousands of keys queued.
+  private queue: string[] = [];
+  private head = 0;
   private readonly queued = new Set<string>();
   private readonly processing = new Set<string>();
   private readonly dirtyWhileProcessing = new Set<string>();
@@ -65,11 +67,15 @@ export class WorkQueue {
 
   /** Waits for the next key; undefined once shut down. */
   async get(): Promise<string | undefined> {
-    while (this.queue.length === 0) {
+    while (this.length() === 0) {
       if (this.shutDown) return undefined;
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
-    const key = this.queue.shift()!;
+    const key = this.queue[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
     this.queued.delete(key);
     this.processing.add(key);
     return key;
@@ -81,12 +87,12 @@ export class WorkQueue {
   }
 
   length(): number {
-    return this.queue.length;
+    return this.queue.length - this.head;
   }
 
   /** True when nothing is queued or being processed (delayed keys do not count). */
   idle(): boolean {
-    return this.queue.length === 0 && this.processing.size === 0;
+    return this.length() === 0 && this.processing.size === 0;
   }
 
   shutdown(): void {
