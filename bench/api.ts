@@ -7,10 +7,50 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { startCluster } from '../packages/kube/src/cluster/start';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sphere-bench-'));
-const cluster = await startCluster({ dataDir, port: 0, controllers: [] });
+
+/**
+ * The API server runs in its own process (as `sphere kube` does), so the load generator in this process
+ * does not eat the server's CPU; `BENCH_INPROCESS=1` runs both in one process instead.
+ */
+async function startServer(): Promise<{ url: string; caCert: string; token: string; revision(): Promise<number>; stop(): Promise<void> }> {
+  if (process.env.BENCH_INPROCESS) {
+    const cluster = await startCluster({ dataDir, port: 0, controllers: [] });
+    return { url: cluster.url, caCert: cluster.caCert, token: cluster.token, revision: async () => cluster.store.revision(), stop: () => cluster.stop() };
+  }
+  const child = spawn(process.execPath, ['packages/cli/bin/sphere.js', 'kube', '--data-dir', dataDir, '--port', '0', '--nodes', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('kubeconfig:')) resolve();
+    });
+  });
+  const kubeconfig = parse(readFileSync(join(dataDir, 'kubeconfig'), 'utf8'));
+  const server = {
+    url: kubeconfig.clusters[0].cluster.server as string,
+    caCert: Buffer.from(kubeconfig.clusters[0].cluster['certificate-authority-data'], 'base64').toString(),
+    token: kubeconfig.users[0].user.token as string,
+  };
+  return {
+    ...server,
+    async revision() {
+      const r = await call('GET', '/api/v1/namespaces/default/configmaps?limit=1');
+      return Number(JSON.parse(r.text).metadata.resourceVersion);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+const cluster = await startServer();
 const agent = new Agent({ ca: cluster.caCert, keepAlive: true, maxSockets: 64 });
 const headers = { Authorization: `Bearer ${cluster.token}`, 'Content-Type': 'application/json' };
 
@@ -99,6 +139,7 @@ console.log(`list 10k paged by 500: p50 ${percentile(paged, 50).toFixed(0)} ms`)
 
 // Watch fan-out: 100 watchers, then timed updates; latency from write acknowledgement to delivery.
 const watchers = 100;
+const startRevision = await cluster.revision();
 const received: number[][] = Array.from({ length: watchers }, () => []);
 const sent = new Map<string, number>();
 const sockets: { destroy(): void }[] = [];
@@ -108,7 +149,7 @@ await Promise.all(
     (_, w) =>
       new Promise<void>((resolve) => {
         const req = request(
-          `${cluster.url}/api/v1/namespaces/default/configmaps?watch=true&labelSelector=tier%3Dbench&resourceVersion=${cluster.store.revision()}`,
+          `${cluster.url}/api/v1/namespaces/default/configmaps?watch=true&labelSelector=tier%3Dbench&resourceVersion=${startRevision}`,
           { agent: new Agent({ ca: cluster.caCert }), headers },
           (res) => {
             let buf = '';
