@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createProject } from './support/api';
-import { field, launchBrowser, logIn, newPage, screenshotFailures, screenshots } from './support/browser';
+import {
+  field,
+  launchBrowser,
+  logIn,
+  newPage,
+  screenshotFailures,
+  screenshots,
+  tick,
+} from './support/browser';
 import { eventually, kubectl, startSphere, type SphereInstance } from './support/sphere';
 
 const ADMIN_PASSWORD = 'Admin2026x';
@@ -142,7 +150,7 @@ describe('Deployment: scale, revisions, delete with related resources', { timeou
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete Deployment' });
     await dialog.getByPlaceholder(NAME).fill(NAME);
-    await dialog.getByRole('checkbox', { name: `Service: ${NAME}` }).check();
+    await tick(dialog.getByRole('checkbox', { name: `Service: ${NAME}` }));
     await shot(page, 'delete-dialog');
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createProject } from './support/api';
-import { field, launchBrowser, logIn, newPage, screenshotFailures, screenshots } from './support/browser';
+import {
+  field,
+  launchBrowser,
+  logIn,
+  newPage,
+  screenshotFailures,
+  screenshots,
+  tick,
+} from './support/browser';
 import { eventually, kubectl, startSphere, type SphereInstance } from './support/sphere';
 
 const ADMIN_PASSWORD = 'Admin2026x';
@@ -54,7 +62,7 @@ describe('Job computing π', { timeout: 90_000 }, () => {
   });
 
   it('pod template: restart Never, a perl container with the bpi(2000) command', async () => {
-    await dialog.getByRole('radio', { name: 'Never' }).check();
+    await tick(dialog.getByRole('radio', { name: 'Never' }));
     await dialog.getByRole('button', { name: 'Add Container' }).click();
     const editor = dialog.getByTestId('container-editor');
     await field(editor, 'Image').fill('perl:5.34');

@@ -32,7 +32,7 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A fresh page (own context, so own localStorage session) with a desktop viewport. */
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
@@ -127,4 +127,19 @@ export function screenshotFailures(flow: string, pages: () => (Page | undefined)
         .catch(() => undefined);
     }
   });
+}
+
+/**
+ * Checks a checkbox, retrying when the click lands while a modal is still settling (antd re-lays the
+ * page out when it locks the body's scroll, and a click in that frame may miss the box).
+ */
+export async function tick(box: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await box.check({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
 }
