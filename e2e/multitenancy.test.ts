@@ -131,10 +131,7 @@ describe('multitenancy quick start', { timeout: 90_000 }, () => {
     await shot(regular, 'regular-project-deployments');
   });
 
-  // Bug (platform, packages/platform/src/iam/builtin.ts templateRulesFor/covers): a role template's rule
-  // must be covered by ONE granted rule, but the operator role grants the same rights split by API group,
-  // so the rules endpoint answers `workloads: view` instead of `manage` and the console hides Create.
-  it.skip('project-regular, an operator, may create workloads (Create button)', async () => {
+  it('project-regular, an operator, may create workloads (Create button)', async () => {
     await regular.goto(`/projects/${PROJECT}/deployments`);
     await regular.getByTestId('create-button').waitFor();
   });
@@ -153,10 +150,7 @@ describe('multitenancy quick start', { timeout: 90_000 }, () => {
     await shot(regular, 'regular-other-workspace');
   });
 
-  // Bug (console, packages/console/src/permissions/rules.ts RESOURCE_MODULES): `users: 'users'` turns the
-  // platform's `authenticated` rule (get/list users, needed to pick members) into the Accounts module, so
-  // every user sees Platform › Accounts; KubeSphere shows it only with the users role template.
-  it.skip('project-regular has no Accounts entry in the Platform panel', async () => {
+  it('project-regular has no Accounts entry in the Platform panel', async () => {
     await regular.getByTestId('platform-button').click();
     await regular.getByRole('dialog').getByRole('menuitem').first().waitFor();
     await expect(

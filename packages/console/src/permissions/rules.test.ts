@@ -89,3 +89,17 @@ describe('mergeRules', () => {
     });
   });
 });
+
+describe('modulesFromPolicyRules and users', () => {
+  it('does not show Accounts for the list-users right every user has, but does for write rights', async () => {
+    const { modulesFromPolicyRules } = await import('./rules');
+    const listOnly = modulesFromPolicyRules([
+      { verbs: ['get', 'list', 'watch'], apiGroups: ['iam.kubesphere.io'], resources: ['users'] },
+    ]);
+    expect(listOnly.users).toBeUndefined();
+    const manager = modulesFromPolicyRules([
+      { verbs: ['*'], apiGroups: ['iam.kubesphere.io'], resources: ['users'] },
+    ]);
+    expect(manager.users).toEqual(expect.arrayContaining(['view', 'manage']));
+  });
+});

@@ -46,6 +46,12 @@ const RESOURCE_MODULES: Record<string, string> = {
 };
 
 /**
+ * Resources every signed-in user may list (users, to pick members): listing them is no reason to show
+ * their module; the module comes from the role template (the platform's `modules`) or from write rights.
+ */
+const LISTED_BY_EVERYONE = new Set(['users']);
+
+/**
  * Modules implied directly by policy rules: `*` verbs on `*` resources is the wildcard; listing a
  * resource of RESOURCE_MODULES gives `view`, and `*`/create on it gives `manage`.
  */
@@ -62,7 +68,7 @@ export function modulesFromPolicyRules(rules: PolicyRule[]): RuleMap {
     for (const [resource, module] of Object.entries(RESOURCE_MODULES)) {
       if (!resources.includes(resource) && !everything) continue;
       if (verbs.includes('*') || verbs.includes('create')) addActions(map, module, ['view', 'manage']);
-      else if (verbs.includes('list')) addActions(map, module, ['view']);
+      else if (verbs.includes('list') && !LISTED_BY_EVERYONE.has(resource)) addActions(map, module, ['view']);
     }
   }
   return map;

@@ -295,7 +295,7 @@ export function templateRulesFor(rules: PolicyRule[], scope: TemplateScope): Rec
   const out: Record<string, string> = {};
   for (const t of roleTemplates) {
     if (t.scope !== scope) continue;
-    const covered = t.rules.every((tr) => rules.some((rr) => covers(rr, tr)));
+    const covered = t.rules.every((tr) => coveredByAll(rules, tr));
     if (!covered) continue;
     const prev = out[t.module];
     if (!prev || rank(t.access) > rank(prev)) out[t.module] = t.access;
@@ -304,6 +304,24 @@ export function templateRulesFor(rules: PolicyRule[], scope: TemplateScope): Rec
 }
 
 const rank = (a: string) => (a === 'manage' ? 2 : a === 'create' ? 1 : 0);
+
+/**
+ * Whether a set of rules grants what template rule `b` means. Templates list several API groups and
+ * resources in one rule (not every pair exists: there are no core `deployments`), and roles often split
+ * the same rights across rules per group; so each resource must be granted, with all of `b`'s verbs, in
+ * one of `b`'s groups by one of the rules.
+ */
+export function coveredByAll(rules: PolicyRule[], b: PolicyRule): boolean {
+  if (rules.some((rr) => covers(rr, b))) return true;
+  if (b.nonResourceURLs?.length || b.resourceNames?.length) return false;
+  const groups = b.apiGroups?.length ? b.apiGroups : [''];
+  const resources = b.resources ?? [];
+  // Wildcards in the template itself can only be covered by a single wildcard rule (checked above).
+  if (groups.includes('*') || resources.includes('*')) return false;
+  return resources.every((res) =>
+    groups.some((g) => rules.some((rr) => covers(rr, { apiGroups: [g], resources: [res], verbs: b.verbs }))),
+  );
+}
 
 /** Whether rule `a` grants at least everything rule `b` grants (approximate, wildcard-aware). */
 export function covers(a: PolicyRule, b: PolicyRule): boolean {
