@@ -11,6 +11,20 @@ const path = process.argv[2];
 if (!path) throw new Error('usage: crash-writer.ts <database path>');
 const store = createSqliteStore({ path, compaction: { intervalMs: 0 } });
 const payload = 'x'.repeat(2000);
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Writes all of `text` to stdout synchronously; a full pipe (EAGAIN) is waited out, not fatal. */
+function writeLine(text: string): void {
+  const buf = Buffer.from(text);
+  for (let off = 0; off < buf.length;) {
+    try {
+      off += writeSync(1, buf, off);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
 
 for (let i = 0; ; i++) {
   const name = `obj-${i}`;
@@ -21,6 +35,6 @@ for (let i = 0; ; i++) {
     data: { payload, index: String(i) },
   });
   // Synchronous write to the pipe: the parent sees exactly the acknowledged names, in order.
-  writeSync(1, `${name}\n`);
+  writeLine(`${name}\n`);
   if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
 }
