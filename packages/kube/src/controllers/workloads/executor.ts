@@ -6,7 +6,9 @@
  */
 import type { KubeObject, OwnerReference } from '@sphere/shared';
 import type { KubeClient, ResourceRef } from '../../client/in-process';
-import { deepEqual } from './util';
+import { planRevisions } from './history';
+import type { ControllerRevision, PodTemplateSpec } from './types';
+import { deepEqual, isControlledBy } from './util';
 
 /** Adds `ref` as controller of `obj` (the object must have no controller yet). */
 export async function adopt(
@@ -99,4 +101,49 @@ export function isNotFound(err: unknown): boolean {
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A workload that keeps its templates as ControllerRevisions (StatefulSet, DaemonSet). */
+interface RevisionedOwner extends KubeObject {
+  spec: { template: PodTemplateSpec };
+  status?: { collisionCount?: number };
+}
+
+/**
+ * Creates or renumbers the ControllerRevision of the owner's current template. When another object's
+ * revision already holds the name, bumps the owner's collisionCount (changing the hash, as upstream) and
+ * answers undefined, so the caller tries again with the new count.
+ */
+export async function resolveRevision(
+  client: KubeClient,
+  ownerResource: ResourceRef,
+  kind: string,
+  owner: RevisionedOwner,
+  revisions: ControllerRevision[],
+): Promise<ControllerRevision | undefined> {
+  const plan = planRevisions(owner, kind, owner.spec.template, revisions, owner.status?.collisionCount);
+  const revisionsRef = { group: 'apps', version: 'v1', resource: 'controllerrevisions' };
+  if (plan.renumber) return (await client.update(revisionsRef, plan.renumber)) as ControllerRevision;
+  if (!plan.create) return plan.update;
+  try {
+    return (await client.create(revisionsRef, plan.create)) as ControllerRevision;
+  } catch (err) {
+    if ((err as { reason?: string }).reason !== 'AlreadyExists') throw err;
+    const existing = (await client.get(
+      revisionsRef,
+      owner.metadata.namespace,
+      plan.create.metadata.name ?? '',
+    )) as ControllerRevision;
+    if (isControlledBy(existing, owner.metadata.uid) && deepEqual(existing.data, plan.create.data))
+      return existing;
+    await client.patch(
+      ownerResource,
+      owner.metadata.namespace,
+      owner.metadata.name ?? '',
+      'merge',
+      { status: { collisionCount: (owner.status?.collisionCount ?? 0) + 1 } },
+      { subresource: 'status' },
+    );
+    return undefined;
+  }
 }

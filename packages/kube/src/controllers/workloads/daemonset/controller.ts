@@ -5,12 +5,12 @@
  * then binds them), deletes misplaced or outdated ones, and writes status.
  */
 import type { KubeObject } from '@sphere/shared';
-import { resources, type KubeClient } from '../../../client/in-process';
+import { resources } from '../../../client/in-process';
 import type { ControllerContext, ControllerModule } from '../../manager';
 import { createController } from '../../runtime/controller';
 import { Expectations } from '../expectations';
-import { errorMessage, isNotFound, writeStatus } from '../executor';
-import { planRevisions, REVISION_HASH_LABEL as CR_HASH, revisionsToDelete } from '../history';
+import { errorMessage, isNotFound, resolveRevision, writeStatus } from '../executor';
+import { REVISION_HASH_LABEL as CR_HASH, revisionsToDelete } from '../history';
 import type { ControllerRevision, DaemonSet, Node, Pod } from '../types';
 import { controllerOwner, controllerRef, deepEqual, isControlledBy } from '../util';
 import { pinToNode } from './eligibility';
@@ -68,7 +68,7 @@ function setup(ctx: ControllerContext) {
       const revisions = revInformer
         .ownedBy(uid ?? '')
         .filter((r) => isControlledBy(r, uid)) as ControllerRevision[];
-      const revision = await resolveRevision(client, ds, revisions);
+      const revision = await resolveRevision(client, resources.daemonsets, 'DaemonSet', ds, revisions);
       if (!revision) return;
       const hash = revision.metadata.labels?.[CR_HASH] ?? '';
       const pods = podInformer.ownedBy(uid ?? '').filter((p) => isControlledBy(p, uid)) as Pod[];
@@ -169,38 +169,6 @@ function setup(ctx: ControllerContext) {
     },
   });
   return controller;
-}
-
-async function resolveRevision(
-  client: KubeClient,
-  ds: DaemonSet,
-  revisions: ControllerRevision[],
-): Promise<ControllerRevision | undefined> {
-  const plan = planRevisions(ds, 'DaemonSet', ds.spec.template, revisions, ds.status?.collisionCount);
-  if (plan.renumber)
-    return (await client.update(resources.controllerrevisions, plan.renumber)) as ControllerRevision;
-  if (!plan.create) return plan.update;
-  try {
-    return (await client.create(resources.controllerrevisions, plan.create)) as ControllerRevision;
-  } catch (err) {
-    if ((err as { reason?: string }).reason !== 'AlreadyExists') throw err;
-    const existing = (await client.get(
-      resources.controllerrevisions,
-      ds.metadata.namespace,
-      plan.create.metadata.name ?? '',
-    )) as ControllerRevision;
-    if (isControlledBy(existing, ds.metadata.uid) && deepEqual(existing.data, plan.create.data))
-      return existing;
-    await client.patch(
-      resources.daemonsets,
-      ds.metadata.namespace,
-      ds.metadata.name ?? '',
-      'merge',
-      { status: { collisionCount: (ds.status?.collisionCount ?? 0) + 1 } },
-      { subresource: 'status' },
-    );
-    return undefined;
-  }
 }
 
 function ignoreGone(err: unknown): void {

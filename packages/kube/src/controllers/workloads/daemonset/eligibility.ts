@@ -4,7 +4,9 @@
  * node affinity, and taints the pod does not tolerate. NoSchedule taints keep new pods away; only
  * NoExecute taints evict running ones. Daemon pods get upstream's default tolerations.
  */
-import type { Node, NodeSelectorRequirement, NodeSelectorTerm, PodSpec, Toleration } from '../types';
+// The scheduler's matching rules, so a daemon pod is only planned for a node the scheduler will accept.
+import { termMatches, tolerates } from '../../../scheduler/model';
+import type { Node, NodeSelectorTerm, PodSpec, Toleration } from '../types';
 
 /** The tolerations every daemon pod gets, so node conditions do not evict it. */
 export function daemonTolerations(spec: PodSpec): Toleration[] {
@@ -29,57 +31,12 @@ export function daemonTolerations(spec: PodSpec): Toleration[] {
   return out;
 }
 
-function tolerates(
-  tolerations: Toleration[],
-  taint: { key: string; value?: string; effect: string },
-): boolean {
-  return tolerations.some((t) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if (!t.key) return t.operator === 'Exists';
-    if (t.key !== taint.key) return false;
-    return t.operator === 'Exists' || (t.value ?? '') === (taint.value ?? '');
-  });
-}
-
-function matchesRequirement(req: NodeSelectorRequirement, value: string | undefined): boolean {
-  const values = req.values ?? [];
-  switch (req.operator) {
-    case 'In':
-      return value !== undefined && values.includes(value);
-    case 'NotIn':
-      return value === undefined || !values.includes(value);
-    case 'Exists':
-      return value !== undefined;
-    case 'DoesNotExist':
-      return value === undefined;
-    case 'Gt':
-    case 'Lt': {
-      const n = Number(value);
-      const bound = Number(values[0]);
-      if (value === undefined || !Number.isInteger(n) || !Number.isInteger(bound)) return false;
-      return req.operator === 'Gt' ? n > bound : n < bound;
-    }
-    default:
-      return false;
-  }
-}
-
-function matchesTerm(term: NodeSelectorTerm, node: Node): boolean {
-  const exprs = term.matchExpressions ?? [];
-  const fields = term.matchFields ?? [];
-  if (exprs.length === 0 && fields.length === 0) return false;
-  return (
-    exprs.every((r) => matchesRequirement(r, node.metadata.labels?.[r.key])) &&
-    fields.every((r) => r.key === 'metadata.name' && matchesRequirement(r, node.metadata.name))
-  );
-}
-
 function matchesNode(spec: PodSpec, node: Node): boolean {
   for (const [k, v] of Object.entries(spec.nodeSelector ?? {}))
     if (node.metadata.labels?.[k] !== v) return false;
   const terms =
     spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  if (terms && !terms.some((t) => matchesTerm(t, node))) return false;
+  if (terms && !terms.some((t) => termMatches(t, node))) return false;
   return true;
 }
 
@@ -99,7 +56,9 @@ export function nodeEligibility(
   if (!matchesNode(spec, node)) return { shouldRun: false, shouldContinueRunning: false };
   const taints = node.spec?.taints ?? [];
   const untolerated = taints.filter(
-    (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(tolerations, t),
+    (t) =>
+      (t.effect === 'NoSchedule' || t.effect === 'NoExecute') &&
+      !tolerations.some((tol) => tolerates(tol, t)),
   );
   return {
     shouldRun: untolerated.length === 0,

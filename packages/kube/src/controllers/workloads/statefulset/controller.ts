@@ -9,11 +9,11 @@ import { resources, type KubeClient } from '../../../client/in-process';
 import type { ControllerContext, ControllerModule } from '../../manager';
 import { createController } from '../../runtime/controller';
 import type { EventRecorder } from '../../runtime/events';
-import { adopt, errorMessage, isNotFound, writeStatus } from '../executor';
-import { planRevisions, revisionsToDelete, templateOf } from '../history';
+import { adopt, errorMessage, isNotFound, resolveRevision, writeStatus } from '../executor';
+import { revisionsToDelete, templateOf } from '../history';
 import { OrphanIndex } from '../orphans';
 import type { ControllerRevision, Pod, StatefulSet } from '../types';
-import { controllerOwner, controllerRef, deepEqual, isControlledBy } from '../util';
+import { controllerOwner, controllerRef, isControlledBy } from '../util';
 import { ordinalOf, revisionOfPod } from './identity';
 import { planStatefulSet, type StatefulAction } from './plan';
 
@@ -42,7 +42,7 @@ function setup(ctx: ControllerContext) {
       const revisions = revInformer
         .ownedBy(uid ?? '')
         .filter((r) => isControlledBy(r, uid)) as ControllerRevision[];
-      const update = await resolveRevision(client, set, revisions);
+      const update = await resolveRevision(client, resources.statefulsets, 'StatefulSet', set, revisions);
       if (!update) return;
       const currentRev = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
 
@@ -99,40 +99,6 @@ function setup(ctx: ControllerContext) {
   podInformer.on({ add: enqueueOwner, update: (_o, p) => enqueueOwner(p), delete: enqueueOwner });
   revInformer.on({ add: enqueueOwner, delete: enqueueOwner });
   return controller;
-}
-
-/** Creates or renumbers the revision of the current template; undefined after a name collision. */
-async function resolveRevision(
-  client: KubeClient,
-  set: StatefulSet,
-  revisions: ControllerRevision[],
-): Promise<ControllerRevision | undefined> {
-  const plan = planRevisions(set, 'StatefulSet', set.spec.template, revisions, set.status?.collisionCount);
-  if (plan.renumber)
-    return (await client.update(resources.controllerrevisions, plan.renumber)) as ControllerRevision;
-  if (!plan.create) return plan.update;
-  try {
-    return (await client.create(resources.controllerrevisions, plan.create)) as ControllerRevision;
-  } catch (err) {
-    if (!isAlreadyExists(err)) throw err;
-    const existing = (await client.get(
-      resources.controllerrevisions,
-      set.metadata.namespace,
-      plan.create.metadata.name ?? '',
-    )) as ControllerRevision;
-    if (isControlledBy(existing, set.metadata.uid) && deepEqual(existing.data, plan.create.data))
-      return existing;
-    // Someone else's revision has our name: change the hash, as upstream does.
-    await client.patch(
-      resources.statefulsets,
-      set.metadata.namespace,
-      set.metadata.name ?? '',
-      'merge',
-      { status: { collisionCount: (set.status?.collisionCount ?? 0) + 1 } },
-      { subresource: 'status' },
-    );
-    return undefined;
-  }
 }
 
 async function execute(
