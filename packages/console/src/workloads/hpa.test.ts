@@ -5,6 +5,7 @@ import {
   hpaMetricRows,
   hpaObject,
   hpaReplicas,
+  readableBytes,
   relatedHpaName,
   relatedHpaPatch,
   validateHpaForm,
@@ -112,6 +113,19 @@ describe('HPA card figures', () => {
       { resource: 'cpu', target: '50%', current: '80%' },
       { resource: 'memory', target: '100Mi', current: '-' },
     ]);
+  });
+  it('shows measured bytes as Mi', () => {
+    const measured = {
+      ...hpa,
+      status: {
+        currentMetrics: [
+          { type: 'Resource', resource: { name: 'memory', current: { averageValue: '13600617' } } },
+        ],
+      },
+    };
+    expect(hpaMetricRows(measured)[1]).toEqual({ resource: 'memory', target: '100Mi', current: '13Mi' });
+    expect(readableBytes('1048576')).toBe('1Mi');
+    expect(readableBytes('120Mi')).toBe('120Mi');
   });
   it('reads min/max and current/desired replicas', () => {
     expect(hpaReplicas(hpa)).toEqual({ min: 1, max: 5, current: 2, desired: 3 });

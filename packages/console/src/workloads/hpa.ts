@@ -105,6 +105,13 @@ export function hpaForm(hpa: KubeObject | undefined): HpaForm {
   };
 }
 
+/** Plain byte counts (the controller reports `13600617`) as Mi; quantities with a suffix unchanged. */
+export function readableBytes(v: string): string {
+  if (!/^\d+$/.test(v)) return v;
+  const mi = Number(v) / 1024 / 1024;
+  return `${mi >= 10 ? Math.round(mi) : Number(mi.toFixed(1))}Mi`;
+}
+
 /** One row of the HPA card: a metric's target and its current value from the HPA's status. */
 export interface HpaMetricRow {
   resource: 'cpu' | 'memory';
@@ -132,7 +139,9 @@ export function hpaMetricRows(hpa: KubeObject): HpaMetricRow[] {
         ? cur?.averageUtilization !== undefined
           ? `${cur.averageUtilization}%`
           : '-'
-        : (cur?.averageValue ?? '-'),
+        : cur?.averageValue !== undefined
+          ? readableBytes(cur.averageValue)
+          : '-',
     });
   }
   return rows;
