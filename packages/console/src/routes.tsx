@@ -33,6 +33,8 @@ const ProjectDetail = page(() => import('./pages/ResourcePages'), 'ProjectResour
 const ClusterList = page(() => import('./pages/ResourcePages'), 'ClusterResourceList');
 const ClusterDetail = page(() => import('./pages/ResourcePages'), 'ClusterResourceDetail');
 const NotFound = page(() => import('./pages/ResourcePages'), 'NotFound');
+const ProjectGateway = page(() => import('./workloads/GatewayPage'), 'GatewayPage');
+const ImageRegistries = page(() => import('./workloads/ImageRegistryPage'), 'ImageRegistryPage');
 // Monitoring pages (packages/console/src/monitoring, written with the platform's monitoring API).
 const ClusterMonitoring = page(() => import('./monitoring/ClusterPages'), 'ClusterMonitoringPage');
 const NodeMonitoring = page(() => import('./monitoring/ClusterPages'), 'NodeMonitoringPage');
@@ -93,6 +95,8 @@ export const ROUTES: RouteObject[] = [
           { path: 'roles', element: <Roles scope="namespace" /> },
           { path: 'members', element: <Members scope="namespace" /> },
           { path: 'monitoring', element: <ProjectMonitoring /> },
+          { path: 'gateway', element: <ProjectGateway /> },
+          { path: 'image-registries', element: <ImageRegistries /> },
           { path: ':resource', element: <ProjectList /> },
           { path: ':resource/:name/:tab?', element: <ProjectDetail /> },
         ],

@@ -27,6 +27,7 @@ import { apiDocsHtml } from './openapi/page';
 import { openApiDocument } from './openapi/spec';
 import { proxyRequest, proxyUpgrade } from './proxy/proxy';
 import type { RunningMonitoring } from './monitoring';
+import { registryRoutes } from './registry/verify';
 import { resourceRoutes } from './resources/handler';
 import { Router } from './router';
 import { createHandler } from './server';
@@ -87,6 +88,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     ...namespaceRoutes(p),
     ...quotaRoutes(p),
     ...resourceRoutes(p),
+    ...registryRoutes(),
     ...auditRoutes(p),
     ...(monitoring?.routes ?? []),
   ]);

@@ -7,17 +7,33 @@ import enCommon from './locales/en/common.json';
 import enNav from './locales/en/nav.json';
 import enResources from './locales/en/resources.json';
 import enWizard from './locales/en/wizard.json';
+import enWorkloads from './locales/en/workloads.json';
 import zhAuth from './locales/zh/auth.json';
 import zhCommon from './locales/zh/common.json';
 import zhNav from './locales/zh/nav.json';
 import zhResources from './locales/zh/resources.json';
 import zhWizard from './locales/zh/wizard.json';
+import zhWorkloads from './locales/zh/workloads.json';
 
 export type Lang = 'en' | 'zh';
 
 export const bundles: Record<Lang, Record<string, Record<string, string>>> = {
-  en: { auth: enAuth, common: enCommon, nav: enNav, resources: enResources, wizard: enWizard },
-  zh: { auth: zhAuth, common: zhCommon, nav: zhNav, resources: zhResources, wizard: zhWizard },
+  en: {
+    auth: enAuth,
+    common: enCommon,
+    nav: enNav,
+    resources: enResources,
+    wizard: enWizard,
+    workloads: enWorkloads,
+  },
+  zh: {
+    auth: zhAuth,
+    common: zhCommon,
+    nav: zhNav,
+    resources: zhResources,
+    wizard: zhWizard,
+    workloads: zhWorkloads,
+  },
 };
 
 function merge(lang: Lang): Record<string, string> {

@@ -100,6 +100,7 @@ export const PROJECT_NAV: NavItem[] = [
     children: [
       { key: 'SECRETS', path: 'secrets', authKey: 'configs' },
       { key: 'CONFIGMAPS', path: 'configmaps', authKey: 'configs' },
+      { key: 'IMAGE_REGISTRY', path: 'image-registries', authKey: 'configs' },
     ],
   },
   {
@@ -109,6 +110,7 @@ export const PROJECT_NAV: NavItem[] = [
       { key: 'BASE_INFO', path: 'base-info', skipAuth: true },
       { key: 'PROJECT_ROLES', path: 'roles', authKey: 'roles' },
       { key: 'PROJECT_MEMBERS', path: 'members', authKey: 'members' },
+      { key: 'INTERNET_ACCESS', path: 'gateway', authKey: 'project-settings' },
     ],
   },
 ];

@@ -8,6 +8,7 @@ import { useParams } from 'react-router-dom';
 import { CLUSTER_RESOURCES, PROJECT_RESOURCES } from '../resources/descriptors';
 import { DetailPage } from '../resources/detail/DetailPage';
 import { ResourceListPage } from '../resources/ResourceListPage';
+import { GatewayAddressNote } from '../workloads/GatewayPage';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -20,12 +21,15 @@ export function ProjectResourceList() {
   const d = PROJECT_RESOURCES[resource];
   if (!d) return <NotFound />;
   return (
-    <ResourceListPage
-      key={resource}
-      descriptor={d}
-      namespace={namespace}
-      detailPath={(o) => `/projects/${namespace}/${resource}/${o.metadata.name}`}
-    />
+    <>
+      {resource === 'routes' && <GatewayAddressNote namespace={namespace} />}
+      <ResourceListPage
+        key={resource}
+        descriptor={d}
+        namespace={namespace}
+        detailPath={(o) => `/projects/${namespace}/${resource}/${o.metadata.name}`}
+      />
+    </>
   );
 }
 
@@ -35,12 +39,15 @@ export function ProjectResourceDetail() {
   const d = PROJECT_RESOURCES[resource];
   if (!d) return <NotFound />;
   return (
-    <DetailPage
-      key={`${resource}/${name}`}
-      descriptor={d}
-      namespace={namespace}
-      listPath={`/projects/${namespace}/${resource}`}
-    />
+    <>
+      {resource === 'routes' && <GatewayAddressNote namespace={namespace} />}
+      <DetailPage
+        key={`${resource}/${name}`}
+        descriptor={d}
+        namespace={namespace}
+        listPath={`/projects/${namespace}/${resource}`}
+      />
+    </>
   );
 }
 

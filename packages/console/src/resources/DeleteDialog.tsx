@@ -12,9 +12,14 @@ import { deleteResource, listKube } from '../api/resources';
 import { DeleteConfirm } from '../components/DeleteConfirm';
 import type { ResourceDescriptor } from './descriptor';
 import { KINDS, kindByName, type KindRef } from './kinds';
-import { relatedClaims, relatedServices } from './related';
+import { relatedClaims, relatedHpas, relatedServices } from './related';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+const RELATED_LABELS: Record<string, string> = {
+  Service: 'SERVICE',
+  PersistentVolumeClaim: 'VOLUME',
+  HorizontalPodAutoscaler: 'HORIZONTAL_POD_AUTOSCALER',
+};
 
 export function DeleteDialog({
   descriptor,
@@ -36,9 +41,11 @@ export function DeleteDialog({
     queryKey: ['related', namespace, objects?.map((o) => o.metadata.uid)],
     enabled: isWorkload,
     queryFn: async () => {
-      const [svcs, pvcs] = await Promise.all([
+      const isDeployment = descriptor.ref.kind === 'Deployment';
+      const [svcs, pvcs, hpas] = await Promise.all([
         listKube(KINDS.services, namespace),
         listKube(KINDS.persistentvolumeclaims, namespace),
+        isDeployment ? listKube(KINDS.horizontalpodautoscalers, namespace) : { items: [] as KubeObject[] },
       ]);
       const withKind = (o: KubeObject, kind: string) => ({ ...o, kind });
       const all = (objects ?? []).flatMap((w) => [
@@ -46,6 +53,9 @@ export function DeleteDialog({
           withKind(s, 'Service'),
         ),
         ...relatedClaims(w, pvcs.items).map((c) => withKind(c, 'PersistentVolumeClaim')),
+        ...relatedHpas({ ...w, kind: descriptor.ref.kind }, hpas.items).map((h) =>
+          withKind(h, 'HorizontalPodAutoscaler'),
+        ),
       ]);
       return [...new Map(all.map((o) => [`${o.kind}/${o.metadata.name}`, o])).values()];
     },
@@ -71,7 +81,7 @@ export function DeleteDialog({
               onChange={(v) => setChecked(v as string[])}
               options={extra.map((o) => ({
                 value: keyOf(o),
-                label: `${t(o.kind === 'Service' ? 'SERVICE' : 'VOLUME')}: ${o.metadata.name}`,
+                label: `${t(RELATED_LABELS[o.kind ?? ''] ?? 'VOLUME')}: ${o.metadata.name}`,
               }))}
             />
           </Space>

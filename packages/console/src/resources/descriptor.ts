@@ -30,6 +30,15 @@ export interface ExtraAction {
   patch: (obj: KubeObject, now: Date) => unknown;
 }
 
+/** A detail-page operation that opens a dialog (rendered by the detail page by its key). */
+export interface DialogAction {
+  key: string;
+  /** i18n key of the label. */
+  label: string;
+  action: 'edit' | 'delete' | 'create';
+  visible?: (obj: KubeObject) => boolean;
+}
+
 export interface ResourceDescriptor {
   ref: KindRef;
   /** Route segment under the project (`routes` for ingresses, `volumes` for PVCs). */
@@ -45,6 +54,8 @@ export interface ResourceDescriptor {
   /** Wizard id when the kind has a create wizard. */
   wizard?: string;
   extraActions?: ExtraAction[];
+  /** Dialog operations of the detail page's More menu (workloads: HPA, rollback). */
+  dialogs?: DialogAction[];
   /** Detail tabs in order. */
   tabs: DetailTab[];
 }

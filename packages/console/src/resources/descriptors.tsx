@@ -4,7 +4,7 @@
  */
 import { Tag } from 'antd';
 import type { KubeObject } from '@sphere/shared';
-import type { ColumnDef, DetailTab, ExtraAction, ResourceDescriptor } from './descriptor';
+import type { ColumnDef, DetailTab, DialogAction, ExtraAction, ResourceDescriptor } from './descriptor';
 import { KINDS } from './kinds';
 import { applicationOf, formatTime, updateTimeOf } from './meta';
 import * as st from './status';
@@ -64,6 +64,10 @@ const cordon = (value: boolean): ExtraAction => ({
   patch: () => ({ spec: { unschedulable: value ? true : null } }),
 });
 
+/** Detail dialogs of workloads (workloads/WorkloadDialogs.tsx). */
+const rollback: DialogAction = { key: 'rollback', label: 'REVISION_ROLLBACK', action: 'edit' };
+const hpa: DialogAction = { key: 'hpa', label: 'HORIZONTAL_POD_AUTOSCALING', action: 'edit' };
+
 const workload = (
   ref: typeof KINDS.deployments,
   route: string,
@@ -80,6 +84,7 @@ const workload = (
   statusFilters: ['running', 'updating', 'stopped'],
   wizard: route,
   extraActions: [redeploy],
+  dialogs: ref.kind === 'Deployment' ? [rollback, hpa] : [rollback],
   tabs: WORKLOAD_TABS,
 });
 

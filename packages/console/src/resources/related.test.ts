@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '@sphere/shared';
-import { relatedClaims, relatedServices, selectorMatches } from './related';
+import { relatedClaims, relatedHpas, relatedServices, selectorMatches } from './related';
 
 const sts: KubeObject = {
   kind: 'StatefulSet',
@@ -45,5 +45,25 @@ describe('related objects', () => {
       pvc('data-mysql-0', 'other'),
     ]);
     expect(out.map((c) => c.metadata.name)).toEqual(['data-mysql-0', 'data-mysql-1']);
+  });
+});
+
+describe('relatedHpas', () => {
+  const deploy: KubeObject = {
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'demo', annotations: { 'kubesphere.io/relatedHPA': 'custom' } },
+  };
+  const hpa = (name: string, target: string, kind = 'Deployment', namespace = 'demo'): KubeObject => ({
+    metadata: { name, namespace },
+    spec: { scaleTargetRef: { kind, name: target } },
+  });
+  it('finds HPAs targeting the workload or named in its annotation', () => {
+    const found = relatedHpas(deploy, [
+      hpa('web', 'web'),
+      hpa('custom', 'other'),
+      hpa('x', 'web', 'StatefulSet'),
+      hpa('web2', 'web', 'Deployment', 'elsewhere'),
+    ]);
+    expect(found.map((h) => h.metadata.name)).toEqual(['web', 'custom']);
   });
 });

@@ -41,3 +41,16 @@ export function relatedClaims(workload: KubeObject, claims: KubeObject[]): KubeO
       ),
   );
 }
+
+/** HPAs scaling the workload (scaleTargetRef, or named in its `kubesphere.io/relatedHPA` annotation). */
+export function relatedHpas(workload: KubeObject, hpas: KubeObject[]): KubeObject[] {
+  const named = workload.metadata.annotations?.['kubesphere.io/relatedHPA'];
+  return hpas.filter((h) => {
+    if (h.metadata.namespace !== workload.metadata.namespace) return false;
+    const ref = (h.spec as { scaleTargetRef?: { kind?: string; name?: string } } | undefined)?.scaleTargetRef;
+    return (
+      (ref?.kind === workload.kind && ref?.name === workload.metadata.name) ||
+      (!!named && h.metadata.name === named)
+    );
+  });
+}

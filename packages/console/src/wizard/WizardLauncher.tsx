@@ -12,6 +12,7 @@ import { submitObjects } from './model/submit';
 import { resourceWizard } from './resource-wizards';
 import { statefulSetWizard, workloadWizard, type WizardConfig } from './workload-wizards';
 import { WizardModal } from './WizardModal';
+import { syncWizardHpa } from '../workloads/wizard-hpa';
 
 /** The wizard configuration for a wizard id (the list route segment). */
 export function wizardFor(id: string, namespace: string): WizardConfig | undefined {
@@ -54,7 +55,7 @@ export default function WizardLauncher({
       onSubmit={async (draft) => {
         await submitObjects(
           { create: (ref, obj, opts) => createResource(ref, obj, opts) },
-          draft,
+          syncWizardHpa(draft),
           session?.username ?? '',
         );
         message.success(t('CREATED_SUCCESS'));

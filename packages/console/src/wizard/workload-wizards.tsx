@@ -24,6 +24,8 @@ import { PodTemplateStep, podProblems } from './steps/PodTemplateStep';
 import { ServiceStep, serviceProblems } from './steps/ServiceStep';
 import { VolumeTemplatesStep } from './steps/VolumeTemplatesStep';
 import type { StepDef } from './WizardModal';
+import { WizardHpaStep } from '../workloads/WizardHpaStep';
+import { wizardHpaProblems } from '../workloads/wizard-hpa';
 
 export interface WizardConfig {
   title: string;
@@ -136,7 +138,22 @@ export function workloadWizard(
             pod,
             labelsStep(wk),
           ]
-        : [basic, pod, labelsStep(wk), ...(kind === 'Deployment' ? [nodeSelectorStep(wk)] : [])];
+        : [
+            basic,
+            pod,
+            ...(kind === 'Deployment'
+              ? [
+                  {
+                    key: 'hpa',
+                    title: 'HORIZONTAL_POD_AUTOSCALING',
+                    render: (p) => <WizardHpaStep props={p} />,
+                    validate: wizardHpaProblems,
+                  } satisfies StepDef,
+                ]
+              : []),
+            labelsStep(wk),
+            ...(kind === 'Deployment' ? [nodeSelectorStep(wk)] : []),
+          ];
   return {
     title: `CREATE_${kind.toUpperCase()}`,
     initialDraft: [workloadTemplate(kind, namespace)],

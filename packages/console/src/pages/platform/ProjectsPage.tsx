@@ -3,7 +3,7 @@
  * Projects at platform level (all namespaces the user may see) and inside a workspace (with create).
  */
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm } from 'antd';
+import { App, Button, Popconfirm } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { KapisTable } from '../../components/KapisTable';
 import { WORKSPACE_LABEL } from '../../layout/ScopeLayouts';
 import { useCan } from '../../permissions/ScopeRules';
 import { ALIAS, CREATOR, creatorOf, DESCRIPTION, formatTime } from '../../resources/meta';
+import CreateProjectModal from '../../workloads/CreateProjectModal';
 
 /** The Namespace a workspace's "Create Project" submits. */
 export function projectObject(
@@ -89,7 +90,6 @@ export function PlatformProjectsPage() {
 }
 
 export function WorkspaceProjectsPage() {
-  const { t } = useTranslation();
   const { message } = App.useApp();
   const { workspace = '' } = useParams();
   const { session } = useAuth();
@@ -97,7 +97,6 @@ export function WorkspaceProjectsPage() {
   const canCreate = useCan('projects', 'create');
   const canDelete = useCan('projects', 'delete');
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['namespaces'] });
   const columns = useColumns(
     false,
@@ -119,51 +118,16 @@ export function WorkspaceProjectsPage() {
         description="PROJECTS_DESC"
         onCreate={canCreate ? () => setOpen(true) : undefined}
       />
-      <Modal
-        open={open}
-        title={t('CREATE_PROJECT')}
-        okText={t('CREATE')}
-        cancelText={t('CANCEL')}
-        onCancel={() => setOpen(false)}
-        onOk={async () => {
-          const v = await form.validateFields();
-          try {
-            await tenant.createNamespace(
-              workspace,
-              projectObject(v.name, workspace, v.alias ?? '', v.description ?? '', session?.username ?? ''),
-            );
-            message.success(t('CREATED_SUCCESS'));
-            setOpen(false);
-            form.resetFields();
-            refresh();
-          } catch (err) {
-            message.error((err as Error).message);
+      {open && (
+        <CreateProjectModal
+          workspace={workspace}
+          projectObject={(name, alias, description) =>
+            projectObject(name, workspace, alias, description, session?.username ?? '')
           }
-        }}
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="name"
-            label={t('NAME')}
-            rules={[
-              {
-                required: true,
-                pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
-                max: 63,
-                message: t('NAME_RULE'),
-              },
-            ]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item name="alias" label={t('ALIAS')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="description" label={t('DESCRIPTION')}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
-      </Modal>
+          onClose={() => setOpen(false)}
+          onCreated={refresh}
+        />
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * @module ProjectPages
- * Project overview (resource counts, linking to each list) and basic info.
+ * Project overview (resource counts, linking to each list) and basic info (with the project's resource
+ * quota and default container resources).
  */
 import { Card, Col, Descriptions, Row, Statistic } from 'antd';
 import { useQueries, useQuery } from '@tanstack/react-query';
@@ -11,6 +12,8 @@ import { PROJECT_RESOURCES } from '../../resources/descriptors';
 import { KINDS } from '../../resources/kinds';
 import { aliasOf, creatorOf, descriptionOf, formatTime } from '../../resources/meta';
 import { WORKSPACE_LABEL } from '../../layout/ScopeLayouts';
+import { useCan } from '../../permissions/ScopeRules';
+import { ProjectQuotaCards } from '../../workloads/ProjectQuotaCards';
 
 export function ProjectOverviewPage() {
   const { t } = useTranslation();
@@ -50,22 +53,26 @@ export function ProjectBaseInfoPage() {
     queryKey: ['namespace', namespace],
     queryFn: () => getResource(KINDS.namespaces, undefined, namespace),
   });
+  const canEdit = useCan('project-settings', 'edit');
   return (
-    <Card title={t('BASE_INFO')} loading={ns.isLoading}>
-      {ns.data && (
-        <Descriptions column={1}>
-          <Descriptions.Item label={t('NAME')}>{namespace}</Descriptions.Item>
-          <Descriptions.Item label={t('ALIAS')}>{aliasOf(ns.data) || '-'}</Descriptions.Item>
-          <Descriptions.Item label={t('WORKSPACE')}>
-            {ns.data.metadata.labels?.[WORKSPACE_LABEL] ?? '-'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('DESCRIPTION')}>{descriptionOf(ns.data) || '-'}</Descriptions.Item>
-          <Descriptions.Item label={t('CREATOR')}>{creatorOf(ns.data) || '-'}</Descriptions.Item>
-          <Descriptions.Item label={t('CREATED_TIME')}>
-            {formatTime(ns.data.metadata.creationTimestamp, i18n.language)}
-          </Descriptions.Item>
-        </Descriptions>
-      )}
-    </Card>
+    <>
+      <Card title={t('BASE_INFO')} loading={ns.isLoading}>
+        {ns.data && (
+          <Descriptions column={1}>
+            <Descriptions.Item label={t('NAME')}>{namespace}</Descriptions.Item>
+            <Descriptions.Item label={t('ALIAS')}>{aliasOf(ns.data) || '-'}</Descriptions.Item>
+            <Descriptions.Item label={t('WORKSPACE')}>
+              {ns.data.metadata.labels?.[WORKSPACE_LABEL] ?? '-'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('DESCRIPTION')}>{descriptionOf(ns.data) || '-'}</Descriptions.Item>
+            <Descriptions.Item label={t('CREATOR')}>{creatorOf(ns.data) || '-'}</Descriptions.Item>
+            <Descriptions.Item label={t('CREATED_TIME')}>
+              {formatTime(ns.data.metadata.creationTimestamp, i18n.language)}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+      <ProjectQuotaCards namespace={namespace} canEdit={canEdit} />
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { iam, tenant } from '../../api/iam';
 import { creatorOf, descriptionOf, formatTime } from '../../resources/meta';
+import { WorkspaceQuotaCard } from '../../workloads/WorkspaceQuotaCard';
 
 export function WorkspaceOverviewPage() {
   const { t } = useTranslation();
@@ -47,20 +48,23 @@ export function WorkspaceBaseInfoPage() {
   const ws = useQuery({ queryKey: ['workspace', workspace], queryFn: () => tenant.getWorkspace(workspace) });
   const spec = (ws.data?.spec ?? {}) as { template?: { spec?: { manager?: string } }; manager?: string };
   return (
-    <Card title={t('BASE_INFO')} loading={ws.isLoading}>
-      {ws.data && (
-        <Descriptions column={1}>
-          <Descriptions.Item label={t('NAME')}>{workspace}</Descriptions.Item>
-          <Descriptions.Item label={t('WORKSPACE_MANAGER')}>
-            {spec.template?.spec?.manager ?? spec.manager ?? '-'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('DESCRIPTION')}>{descriptionOf(ws.data) || '-'}</Descriptions.Item>
-          <Descriptions.Item label={t('CREATOR')}>{creatorOf(ws.data) || '-'}</Descriptions.Item>
-          <Descriptions.Item label={t('CREATED_TIME')}>
-            {formatTime(ws.data.metadata.creationTimestamp, i18n.language)}
-          </Descriptions.Item>
-        </Descriptions>
-      )}
-    </Card>
+    <>
+      <Card title={t('BASE_INFO')} loading={ws.isLoading}>
+        {ws.data && (
+          <Descriptions column={1}>
+            <Descriptions.Item label={t('NAME')}>{workspace}</Descriptions.Item>
+            <Descriptions.Item label={t('WORKSPACE_MANAGER')}>
+              {spec.template?.spec?.manager ?? spec.manager ?? '-'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('DESCRIPTION')}>{descriptionOf(ws.data) || '-'}</Descriptions.Item>
+            <Descriptions.Item label={t('CREATOR')}>{creatorOf(ws.data) || '-'}</Descriptions.Item>
+            <Descriptions.Item label={t('CREATED_TIME')}>
+              {formatTime(ws.data.metadata.creationTimestamp, i18n.language)}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+      <WorkspaceQuotaCard workspace={workspace} />
+    </>
   );
 }

@@ -36,6 +36,8 @@ const Monitoring = lazy(() => import('./MonitoringTab'));
 
 const Terminal = lazy(() => import('./Terminal'));
 
+const WorkloadDialogs = lazy(() => import('../../workloads/WorkloadDialogs'));
+
 /** Detail page of one object; `listPath` is the breadcrumb's parent. */
 export function DetailPage({
   descriptor,
@@ -144,6 +146,11 @@ export function DetailPage({
           </Card>
         </Col>
       </Row>
+      {op && descriptor.dialogs?.some((d) => d.key === op) && (
+        <Suspense fallback={null}>
+          <WorkloadDialogs op={op} obj={obj} onClose={() => setOp(null)} />
+        </Suspense>
+      )}
       <EditYamlModal open={op === 'yaml'} obj={obj} kind={descriptor.ref} onClose={() => setOp(null)} />
       <DeleteDialog
         descriptor={descriptor}

@@ -3,7 +3,8 @@
  * "Resource Status": replicas (with scale buttons), ports, containers, conditions and the pods the
  * object selects; what shows depends on the kind.
  */
-import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { App, Button, Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { MinusOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '@sphere/shared';
@@ -17,6 +18,7 @@ import { selectorString } from './selectors';
 
 type Any = Record<string, unknown>;
 const SCALABLE = new Set(['Deployment', 'StatefulSet']);
+const HpaCard = lazy(() => import('../../workloads/HpaCard'));
 
 function Replicas({ obj, canEdit }: { obj: KubeObject; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -48,20 +50,23 @@ function Replicas({ obj, canEdit }: { obj: KubeObject; canEdit: boolean }) {
         <Typography.Text>
           {t('READY_REPLICAS')}: <b>{Number(status.readyReplicas ?? 0)}</b>
         </Typography.Text>
-        {canEdit && !hpa && (
-          <Space>
-            <Button
-              icon={<MinusOutlined />}
-              aria-label={t('SCALE_DOWN')}
-              disabled={desired <= 0}
-              onClick={() => void scale(desired - 1)}
-            />
-            <Button
-              icon={<PlusOutlined />}
-              aria-label={t('SCALE_UP')}
-              onClick={() => void scale(desired + 1)}
-            />
-          </Space>
+        {canEdit && (
+          <Tooltip title={hpa ? t('SCALE_DISABLED_BY_HPA') : undefined}>
+            <Space>
+              <Button
+                icon={<MinusOutlined />}
+                aria-label={t('SCALE_DOWN')}
+                disabled={!!hpa || desired <= 0}
+                onClick={() => void scale(desired - 1)}
+              />
+              <Button
+                icon={<PlusOutlined />}
+                aria-label={t('SCALE_UP')}
+                disabled={!!hpa}
+                onClick={() => void scale(desired + 1)}
+              />
+            </Space>
+          </Tooltip>
         )}
       </Space>
     </Card>
@@ -184,6 +189,11 @@ export function StatusTab({ obj, canEdit }: { obj: KubeObject; canEdit: boolean 
   return (
     <>
       {SCALABLE.has(obj.kind ?? '') && <Replicas obj={obj} canEdit={canEdit} />}
+      {obj.kind === 'Deployment' && (
+        <Suspense fallback={null}>
+          <HpaCard workload={obj} canEdit={canEdit} />
+        </Suspense>
+      )}
       {obj.kind === 'Service' && <ServicePorts obj={obj} />}
       <Containers obj={obj} />
       <Conditions obj={obj} />
