@@ -118,6 +118,9 @@ function actions(ws: string, ns: string): Record<string, Action> {
     },
     [`list deployments ${ns}`]: { run: (a) => a.get(`/apis/apps/v1/namespaces/${ns}/deployments`) },
     [`get deployment ${ns}`]: { run: (a) => a.get(`/apis/apps/v1/namespaces/${ns}/deployments/web`) },
+    [`list controllerrevisions ${ns}`]: {
+      run: (a) => a.get(`/apis/apps/v1/namespaces/${ns}/controllerrevisions`),
+    },
     [`create deployment ${ns}`]: {
       run: (a, id) => a.post(`/apis/apps/v1/namespaces/${ns}/deployments`, deployment(`d-${id}`)),
     },
@@ -153,7 +156,8 @@ const names = Object.keys(A);
 const isolationNames = Object.keys(B);
 
 // Expected outcomes in workspace wa / project pa, by subject. Anything not listed is 'denied'.
-const all = (o: Outcome) => Object.fromEntries(names.map((n) => [n, o]));
+const all = (o: Outcome) =>
+  Object.fromEntries(names.map((n) => [n, n.startsWith('list controllerrevisions') ? 'empty' : o]));
 const only = (entries: Record<string, Outcome>) => entries;
 const readPa = (...extra: string[]) =>
   Object.fromEntries(
@@ -171,7 +175,10 @@ const readPa = (...extra: string[]) =>
       'list secrets pa (v1alpha3)',
       'get secret pa',
       ...extra,
-    ].map((n) => [n, 'ok' as Outcome]),
+    ]
+      .map((n) => [n, 'ok' as Outcome])
+      // No StatefulSet or DaemonSet exists in the fixture, so a permitted revision list is empty.
+      .concat([['list controllerrevisions pa', 'empty']]),
   );
 const writeWorkloads = Object.fromEntries(
   [
@@ -223,7 +230,9 @@ const expected: Record<string, Record<string, Outcome>> = {
 };
 // Cross-workspace: only the platform admin reaches wb; the workspaces manager manages wb's membership.
 const expectedB: Record<string, Record<string, Outcome>> = {
-  admin: Object.fromEntries(isolationNames.map((n) => [n, 'ok'])),
+  admin: Object.fromEntries(
+    isolationNames.map((n) => [n, n.startsWith('list controllerrevisions') ? 'empty' : 'ok']),
+  ),
   'ws-mgr': {
     'list projects wb': 'empty',
     'get workspace wb': 'ok',

@@ -200,6 +200,8 @@ export const roleTemplates: RoleTemplate[] = [
         'statefulsets',
         'daemonsets',
         'replicasets',
+        // Revision history of StatefulSets and DaemonSets (the console's Revision Rollback lists them).
+        'controllerrevisions',
         'jobs',
         'cronjobs',
         'horizontalpodautoscalers',
