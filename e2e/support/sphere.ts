@@ -30,6 +30,8 @@ export interface StartSphereOptions {
   /** Initial admin password; without it the admin must change `P@88w0rd` at first login. */
   adminPassword?: string;
   nodes?: number;
+  /** Seconds between metric scrapes (`--scrape-interval`; the platform's default is 10). */
+  scrapeInterval?: number;
   /** How long to wait for the banner (the first start may build the console). */
   startTimeoutMs?: number;
 }
@@ -61,9 +63,11 @@ export async function startSphere(opts: StartSphereOptions = {}): Promise<Sphere
     '--simulation',
     'fast',
     ...(opts.adminPassword ? ['--admin-password', opts.adminPassword] : []),
+    ...(opts.scrapeInterval ? ['--scrape-interval', String(opts.scrapeInterval)] : []),
   ];
   const env = { ...process.env };
   delete env.SPHERE_ADMIN_PASSWORD; // the test decides, not the caller's shell
+  delete env.SPHERE_SCRAPE_INTERVAL;
   const child: ChildProcess = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

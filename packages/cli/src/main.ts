@@ -26,6 +26,13 @@ function count(value: string): number {
   return n;
 }
 
+function seconds(value: string): number {
+  const n = Number(value.replace(/s$/, ''));
+  if (!Number.isInteger(n) || n < 1 || n > 3600)
+    throw new InvalidArgumentError('must be a whole number of seconds between 1 and 3600');
+  return n;
+}
+
 const program = new Command('sphere').description('Sphere: a multi-tenant container platform for Kubernetes');
 
 program
@@ -70,6 +77,11 @@ program
   )
   .option('--admin-password <password>', 'initial admin password (or SPHERE_ADMIN_PASSWORD)')
   .option('--prometheus-url <url>', 'read metrics from this Prometheus instead of scraping the kubelets')
+  .option(
+    '--scrape-interval <seconds>',
+    'seconds between metric scrapes and alert evaluations (or SPHERE_SCRAPE_INTERVAL)',
+    seconds,
+  )
   .action(async (opts) => {
     await runStart(opts);
   });

@@ -19,10 +19,25 @@ export interface StartOptions {
   adminPassword?: string;
   simulation?: 'fast' | 'realistic';
   prometheusUrl?: string;
+  /** Seconds between scrapes and alert evaluations (default 10; SPHERE_SCRAPE_INTERVAL when not given). */
+  scrapeInterval?: number;
+}
+
+/** The scrape interval in ms from the flag, else SPHERE_SCRAPE_INTERVAL (seconds), else the default. */
+export function scrapeIntervalMs(flag: number | undefined, env: string | undefined): number | undefined {
+  if (flag !== undefined) return flag * 1000;
+  if (env === undefined || env === '') return undefined;
+  const n = Number(env.replace(/s$/, ''));
+  if (!Number.isInteger(n) || n < 1 || n > 3600)
+    throw new Error(
+      `SPHERE_SCRAPE_INTERVAL must be a whole number of seconds between 1 and 3600, not ${env}`,
+    );
+  return n * 1000;
 }
 
 export async function runStart(opts: StartOptions): Promise<void> {
   const dataDir = resolve(opts.dataDir);
+  const intervalMs = scrapeIntervalMs(opts.scrapeInterval, process.env.SPHERE_SCRAPE_INTERVAL);
   const log = (line: string) => console.log(line);
   let stopCluster = async () => {};
   let kubeconfigPath: string;
@@ -49,7 +64,7 @@ export async function runStart(opts: StartOptions): Promise<void> {
     adminPassword: opts.adminPassword ?? process.env.SPHERE_ADMIN_PASSWORD,
     staticDir,
     // Scraped metrics are kept under <data-dir>/monitoring, so charts survive restarts.
-    monitoring: { dataDir, prometheusUrl: opts.prometheusUrl },
+    monitoring: { dataDir, prometheusUrl: opts.prometheusUrl, intervalMs },
     log: (line) => log(`[platform] ${line}`),
   });
   console.log('');

@@ -45,7 +45,7 @@ export function MetricCard({
   return (
     <Card title={title} size="small">
       <QueryState q={q}>
-        <TimeSeriesChart series={series} unit={unit} area={area} />
+        <TimeSeriesChart title={title} series={series} unit={unit} area={area} range={q.data?.range} />
       </QueryState>
     </Card>
   );
@@ -72,7 +72,7 @@ export function PerResourceCard({
   return (
     <Card title={title} size="small">
       <QueryState q={q}>
-        <TimeSeriesChart series={series} unit={unit} />
+        <TimeSeriesChart title={title} series={series} unit={unit} range={q.data?.range} />
       </QueryState>
     </Card>
   );

@@ -5,6 +5,7 @@
  */
 import { DatePicker, Select, Space, Switch, Button, Tooltip } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRESETS, type TimeWindow } from './api';
 import { NS } from './i18n';
@@ -30,19 +31,27 @@ export function TimeRangeBar({
 }) {
   const { t } = useTranslation(NS);
   const value = 'last' in window ? String(window.last) : 'custom';
+  // The range picker keeps its own value; choosing a preset remounts it so it no longer shows the old range.
+  const [pickerKey, setPickerKey] = useState(0);
   return (
     <Space wrap>
       <span>{t('timeRange')}</span>
       <Select
+        aria-label={t('timeRange')}
         style={{ width: 160 }}
         value={value}
-        onChange={(v) => (v === 'custom' ? undefined : onChange({ last: Number(v) }))}
+        onChange={(v) => {
+          if (v === 'custom') return;
+          setPickerKey((k) => k + 1);
+          onChange({ last: Number(v) });
+        }}
         options={[
           ...PRESETS.map((s) => ({ value: String(s), label: t('lastN', { label: presetLabel(s, t) }) })),
           { value: 'custom', label: t('custom'), disabled: true },
         ]}
       />
       <DatePicker.RangePicker
+        key={pickerKey}
         showTime
         onChange={(range) => {
           const [a, b] = range ?? [];

@@ -23,6 +23,8 @@ export interface MonitoringResponse {
   page?: number;
   total_page?: number;
   total_item?: number;
+  /** Client-side: the window a range query asked for (unix seconds), so charts span all of it. */
+  range?: { start: number; end: number };
 }
 
 /** A time window: `last` seconds up to now, or a custom start/end (unix seconds). */

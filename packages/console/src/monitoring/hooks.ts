@@ -35,7 +35,11 @@ export function useRangeMetrics(
 ) {
   return useQuery({
     queryKey: ['monitoring', path, metrics, tc.window, tc.tick, extra],
-    queryFn: () => fetchMetrics(path, metrics, { ...rangeParams(tc.window, Date.now() / 1000), ...extra }),
+    queryFn: async () => {
+      const params = rangeParams(tc.window, Date.now() / 1000);
+      const res = await fetchMetrics(path, metrics, { ...params, ...extra });
+      return { ...res, range: { start: params.start, end: params.end } };
+    },
     refetchInterval: tc.autoRefresh && 'last' in tc.window ? 5000 : false,
     enabled,
   });

@@ -14,7 +14,7 @@ import { KINDS, kindByName } from '../kinds';
 import { formatTime } from '../meta';
 import { podStatus } from '../status';
 import { useLiveList } from '../useLiveList';
-import { selectorString } from './selectors';
+import { envEntries, selectorString, type EnvEntry } from './selectors';
 
 type Any = Record<string, unknown>;
 const SCALABLE = new Set(['Deployment', 'StatefulSet']);
@@ -133,10 +133,30 @@ function Containers({ obj }: { obj: KubeObject }) {
                 >{`${p.containerPort}/${p.protocol ?? 'TCP'}`}</Tag>
               )),
           },
+          {
+            key: 'env',
+            title: t('ENVIRONMENT_VARIABLES'),
+            render: (_, c) =>
+              envEntries(c.env as Parameters<typeof envEntries>[0]).map((e) => (
+                <Tag key={e.name}>{envText(e, t)}</Tag>
+              )),
+          },
         ]}
       />
     </Card>
   );
+}
+
+/** `NAME=value`, or `NAME ← Secret name/key` (ConfigMap, field path, resource) for a reference. */
+function envText(e: EnvEntry, t: (k: string) => string): string {
+  if (!e.from) return `${e.name}=${e.value ?? ''}`;
+  const kind = {
+    secret: t('SECRET'),
+    configMap: t('CONFIGMAP'),
+    field: 'fieldRef',
+    resource: 'resourceFieldRef',
+  };
+  return `${e.name} ← ${kind[e.from.kind]} ${e.from.ref}`;
 }
 
 function Conditions({ obj }: { obj: KubeObject }) {

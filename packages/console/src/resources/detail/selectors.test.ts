@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventSelector, ownedBy, revisionOf, selectorString } from './selectors';
+import { envEntries, eventSelector, ownedBy, revisionOf, selectorString } from './selectors';
 
 describe('selectorString', () => {
   it.each([
@@ -36,5 +36,28 @@ describe('ownedBy / revisionOf', () => {
   });
   it('reads the deployment revision annotation', () => {
     expect(revisionOf({ metadata: { annotations: { 'deployment.kubernetes.io/revision': '4' } } })).toBe(4);
+  });
+});
+
+describe('envEntries', () => {
+  it('values and references', () => {
+    expect(
+      envEntries([
+        { name: 'A', value: '1' },
+        { name: 'B' },
+        { name: 'PW', valueFrom: { secretKeyRef: { name: 'mysql', key: 'MYSQL_ROOT_PASSWORD' } } },
+        { name: 'C', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'k' } } },
+        { name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+        { name: 'MEM', valueFrom: { resourceFieldRef: { resource: 'limits.memory' } } },
+      ]),
+    ).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'B', value: '' },
+      { name: 'PW', from: { kind: 'secret', ref: 'mysql/MYSQL_ROOT_PASSWORD' } },
+      { name: 'C', from: { kind: 'configMap', ref: 'cfg/k' } },
+      { name: 'IP', from: { kind: 'field', ref: 'status.podIP' } },
+      { name: 'MEM', from: { kind: 'resource', ref: 'limits.memory' } },
+    ]);
+    expect(envEntries(undefined)).toEqual([]);
   });
 });

@@ -39,3 +39,44 @@ export function revisionOf(o: KubeObject): number {
   if (typeof r === 'number') return r;
   return Number(o.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
 }
+
+/** One container environment variable as the Containers card shows it. */
+export interface EnvEntry {
+  name: string;
+  /** A plain value. */
+  value?: string;
+  /** A reference: `secret`/`configMap` (`<name>/<key>`), `field` (field path) or `resource`. */
+  from?: { kind: 'secret' | 'configMap' | 'field' | 'resource'; ref: string };
+}
+
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: {
+    secretKeyRef?: { name?: string; key: string };
+    configMapKeyRef?: { name?: string; key: string };
+    fieldRef?: { fieldPath: string };
+    resourceFieldRef?: { resource: string };
+  };
+}
+
+/** Pure: a container's `env` as values and references (a value-less, reference-less variable is ""). */
+export function envEntries(env: EnvVar[] | undefined): EnvEntry[] {
+  return (env ?? []).map((e) => {
+    const f = e.valueFrom;
+    if (f?.secretKeyRef)
+      return {
+        name: e.name,
+        from: { kind: 'secret', ref: `${f.secretKeyRef.name ?? ''}/${f.secretKeyRef.key}` },
+      };
+    if (f?.configMapKeyRef)
+      return {
+        name: e.name,
+        from: { kind: 'configMap', ref: `${f.configMapKeyRef.name ?? ''}/${f.configMapKeyRef.key}` },
+      };
+    if (f?.fieldRef) return { name: e.name, from: { kind: 'field', ref: f.fieldRef.fieldPath } };
+    if (f?.resourceFieldRef)
+      return { name: e.name, from: { kind: 'resource', ref: f.resourceFieldRef.resource } };
+    return { name: e.name, value: e.value ?? '' };
+  });
+}

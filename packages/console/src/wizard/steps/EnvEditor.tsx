@@ -56,6 +56,7 @@ export function EnvEditor({
             value={e.source}
             style={{ width: 150 }}
             onChange={(s: EnvForm['source']) => set(i, { source: s, refName: undefined, refKey: undefined })}
+            aria-label={t('ENV_SOURCE')}
             options={[
               { value: 'value', label: t('ENV_VALUE') },
               { value: 'configMap', label: t('CONFIGMAP') },
@@ -80,6 +81,7 @@ export function EnvEditor({
                 style={{ width: 180 }}
                 showSearch
                 onChange={(refName: string) => set(i, { refName, refKey: undefined })}
+                aria-label={t(e.source === 'secret' ? 'SECRET' : 'CONFIGMAP')}
                 options={source(e).map((o) => ({ value: o.metadata.name, label: o.metadata.name }))}
               />
               <Select
@@ -87,6 +89,7 @@ export function EnvEditor({
                 value={e.refKey}
                 style={{ width: 160 }}
                 onChange={(refKey: string) => set(i, { refKey })}
+                aria-label={t('KEY')}
                 options={keysOf(e).map((k) => ({ value: k, label: k }))}
               />
             </>
