@@ -221,4 +221,36 @@ spec:
     );
     expect(line).toMatch(/^sphere simulated mysql server: pod default\/web-/);
   });
+
+  it('a node port held by another process is reported as a Warning Event and bound once it is free', async () => {
+    const net = await import('node:net');
+    let holder: import('node:net').Server | undefined;
+    let port = 0;
+    for (let p = 30000 + Math.floor(Math.random() * 2000); !holder; p++) {
+      const s = net.createServer();
+      const ok = await new Promise<boolean>((resolve) => {
+        s.once('error', () => resolve(false));
+        s.listen(p, '127.0.0.1', () => resolve(true));
+      });
+      if (ok) [holder, port] = [s, p];
+    }
+    await t.k(['apply', '-f', '-'], {
+      input: `apiVersion: v1
+kind: Service
+metadata: {name: web-held}
+spec:
+  type: NodePort
+  selector: {app: web}
+  ports: [{name: http, port: 80, nodePort: ${port}}]
+`,
+    });
+    await until(async () =>
+      (await t.k(['get', 'events', '--field-selector', 'involvedObject.name=web-held'])).includes(
+        'NodePortUnavailable',
+      ),
+    );
+    expect(await t.k(['get', '--raw', '/readyz'])).toBe('ok');
+    await new Promise((r) => holder!.close(r));
+    expect(await servedPod(port)).toMatch(/^web-/);
+  });
 });
