@@ -11,6 +11,10 @@ export interface KubeOptions {
   address: string;
   nodes: number;
   simulation?: 'fast' | 'realistic';
+  /** The simulated data plane (default on; `--no-dataplane` turns it off). */
+  dataplane?: boolean;
+  /** Port of the simulated cluster ingress controller (default 18080). */
+  ingressPort?: number;
 }
 
 export async function runKube(opts: KubeOptions): Promise<void> {
@@ -21,11 +25,16 @@ export async function runKube(opts: KubeOptions): Promise<void> {
     address: opts.address,
     nodes: opts.nodes,
     simulation: opts.simulation,
+    dataplane: opts.dataplane === false ? false : { ingressPort: opts.ingressPort },
     log: (line) => console.log(line),
   });
   console.log(`Kubernetes API: ${cluster.url}`);
   console.log(`kubeconfig:     ${cluster.kubeconfigPath}`);
   console.log(`try:            kubectl --kubeconfig ${cluster.kubeconfigPath} get nodes`);
+  if (cluster.dataPlane)
+    console.log(
+      `data plane:     NodePort services on ${cluster.dataPlane.publishedIP}:<nodePort>, Ingresses on ${cluster.dataPlane.publishedIP}:${opts.ingressPort ?? 18080} (Host header routing)`,
+    );
   const shutdown = async () => {
     await cluster.stop();
     process.exit(0);

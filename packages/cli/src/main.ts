@@ -48,6 +48,13 @@ program
     simulation,
     'realistic',
   )
+  .option('--no-dataplane', 'do not serve NodePort/LoadBalancer Services and Ingresses on the bind address')
+  .option(
+    '--ingress-port <port>',
+    'port of the simulated cluster ingress controller (0 = any free port)',
+    port,
+    18080,
+  )
   .action(
     async (opts: {
       dataDir: string;
@@ -55,6 +62,8 @@ program
       address: string;
       nodes: number;
       simulation: 'fast' | 'realistic';
+      dataplane: boolean;
+      ingressPort: number;
     }) => {
       await runKube(opts);
     },
@@ -74,6 +83,13 @@ program
     'pod lifecycle timings of the simulated nodes: realistic or fast',
     simulation,
     'realistic',
+  )
+  .option('--no-dataplane', 'do not serve NodePort/LoadBalancer Services and Ingresses on the bind address')
+  .option(
+    '--ingress-port <port>',
+    'port of the simulated cluster ingress controller (0 = any free port)',
+    port,
+    18080,
   )
   .option('--admin-password <password>', 'initial admin password (or SPHERE_ADMIN_PASSWORD)')
   .option('--prometheus-url <url>', 'read metrics from this Prometheus instead of scraping the kubelets')

@@ -18,6 +18,10 @@ export interface StartOptions {
   nodes: number;
   adminPassword?: string;
   simulation?: 'fast' | 'realistic';
+  /** The simulated data plane (default on; `--no-dataplane` turns it off). */
+  dataplane?: boolean;
+  /** Port of the simulated cluster ingress controller (default 18080). */
+  ingressPort?: number;
   prometheusUrl?: string;
   /** Seconds between scrapes and alert evaluations (default 10; SPHERE_SCRAPE_INTERVAL when not given). */
   scrapeInterval?: number;
@@ -41,6 +45,7 @@ export async function runStart(opts: StartOptions): Promise<void> {
   const log = (line: string) => console.log(line);
   let stopCluster = async () => {};
   let kubeconfigPath: string;
+  let dataPlaneLine = '';
   if (opts.kubeconfig) {
     kubeconfigPath = resolve(opts.kubeconfig);
     if (!existsSync(kubeconfigPath)) throw new Error(`kubeconfig not found: ${kubeconfigPath}`);
@@ -51,9 +56,12 @@ export async function runStart(opts: StartOptions): Promise<void> {
       port: opts.kubePort,
       nodes: opts.nodes,
       simulation: opts.simulation,
+      dataplane: opts.dataplane === false ? false : { ingressPort: opts.ingressPort },
       log,
     });
     kubeconfigPath = cluster.kubeconfigPath;
+    if (cluster.dataPlane)
+      dataPlaneLine = `Data plane:      NodePort services on ${cluster.dataPlane.publishedIP}:<nodePort>, Ingresses on ${cluster.dataPlane.publishedIP}:${opts.ingressPort ?? 18080}`;
     stopCluster = () => cluster.stop();
   }
   const staticDir = await ensureConsoleBuild(log);
@@ -73,6 +81,7 @@ export async function runStart(opts: StartOptions): Promise<void> {
     `Log in as:       admin / ${opts.adminPassword || process.env.SPHERE_ADMIN_PASSWORD ? '(the password you gave)' : 'P@88w0rd (you will be asked to change it)'}`,
   );
   console.log(`kubectl:         kubectl --kubeconfig ${kubeconfigPath} get nodes`);
+  if (dataPlaneLine) console.log(dataPlaneLine);
   const shutdown = async () => {
     await platform.stop();
     await stopCluster();

@@ -30,8 +30,9 @@ export interface TestCluster {
 
 export async function startTestCluster(config: Partial<ClusterConfig> = {}): Promise<TestCluster> {
   const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), 'sphere-test-'));
-  // Fast pod timings unless a test asks otherwise: tests wait for states, not for realism.
-  const cluster = await startCluster({ port: 0, simulation: 'fast', ...config, dataDir });
+  // Fast pod timings unless a test asks otherwise: tests wait for states, not for realism. The data plane
+  // (sockets on nodePorts) is off unless a test asks for it: parallel suites would contend for ports.
+  const cluster = await startCluster({ port: 0, simulation: 'fast', dataplane: false, ...config, dataDir });
   const env = {
     ...process.env,
     KUBECONFIG: cluster.kubeconfigPath,

@@ -17,6 +17,7 @@ import { bootstrap } from './bootstrap';
 import { Caches, Platform, resolveConfig, type PlatformConfig } from './context';
 import { startControllers } from './controllers';
 import { installCrds } from './crds/install';
+import { gatewayRoutes } from './gateway/routes';
 import { membershipRoutes } from './iam/members';
 import { roleRoutes } from './iam/roles';
 import { rulesRoutes } from './iam/rules';
@@ -89,6 +90,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     ...quotaRoutes(p),
     ...resourceRoutes(p),
     ...registryRoutes(),
+    ...gatewayRoutes(p),
     ...auditRoutes(p),
     ...(monitoring?.routes ?? []),
   ]);

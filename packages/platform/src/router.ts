@@ -36,6 +36,8 @@ export interface Route {
   /** Shown in the OpenAPI document. */
   summary?: string;
   tag?: string;
+  /** Whether the OpenAPI document lists paging/filter parameters (default: a GET not ending in `:param`). */
+  list?: boolean;
 }
 
 /** Marks a handler result with a status other than 200. */

@@ -35,7 +35,18 @@ export async function startEmbeddedCluster(dir: string, timeoutMs = 60_000): Pro
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['packages/cli/bin/sphere.js', 'kube', '--data-dir', dir, '--port', String(port), '--nodes', '1'],
+    // The data plane stays off: parallel suites would contend for node ports.
+    [
+      'packages/cli/bin/sphere.js',
+      'kube',
+      '--data-dir',
+      dir,
+      '--port',
+      String(port),
+      '--nodes',
+      '1',
+      '--no-dataplane',
+    ],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -43,6 +43,7 @@ import {
 import { verbsOf } from '../pipeline/resolve';
 import { realClock, type Clock } from '../controllers/runtime/clock';
 import { startNodeSimulation, type RunningNodeSimulation } from '../nodes';
+import { startDataPlane, type RunningDataPlane } from '../dataplane';
 
 export interface ClusterConfig {
   dataDir: string;
@@ -64,6 +65,12 @@ export interface ClusterConfig {
   descriptors?: ResourceDescriptor[];
   /** Pod stage timings of the simulated nodes: 'fast' (tests) or 'realistic' (default). */
   simulation?: 'fast' | 'realistic';
+  /**
+   * The simulated data plane (NodePort/LoadBalancer Services and Ingresses answering on the bind address;
+   * see dataplane/README.md). On by default; `false` turns it off. `ingressPort`: the cluster ingress
+   * controller's port (default 18080, 0 = any free port, null = none).
+   */
+  dataplane?: false | { ingressPort?: number | null };
   /** Store compaction window. */
   compaction?: { minRetainedEvents?: number; maxAgeMs?: number; intervalMs?: number };
 }
@@ -81,6 +88,8 @@ export interface RunningCluster {
   controllers: RunningControllers;
   /** Scheduler and simulated nodes (absent when the cluster runs without controllers or nodes). */
   nodeSimulation?: RunningNodeSimulation;
+  /** The simulated data plane (absent when turned off or when no controllers run). */
+  dataPlane?: RunningDataPlane;
   /** Identity for in-process components (controllers, nodes). */
   systemContext(component: string): RequestContext;
   stop(): Promise<void>;
@@ -250,6 +259,18 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     requestListener(req, res);
   });
   // --- end of scheduler and simulated nodes -----------------------------------------------------------
+  // The data plane reads EndpointSlices, so it only runs with the controllers.
+  let dataPlane: RunningDataPlane | undefined;
+  if (config.dataplane !== false && (config.controllers === undefined || config.controllers.length > 0)) {
+    dataPlane = await startDataPlane({
+      client: createInProcessClient(pipeline, systemContext('kube-proxy')),
+      informers: controllers.informers,
+      clock,
+      address,
+      ingressPort: config.dataplane?.ingressPort,
+      log,
+    });
+  }
   const kubeconfigPath = join(config.dataDir, 'kubeconfig');
   writeFileSync(kubeconfigPath, kubeconfigYaml({ server: url, caCert: pki.caCert, token: tokens[0].token }), {
     mode: 0o600,
@@ -267,8 +288,10 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     deps,
     controllers,
     nodeSimulation,
+    dataPlane,
     systemContext,
     async stop() {
+      await dataPlane?.stop();
       nodeSimulation?.stop();
       controllers.stop();
       stopCrds();

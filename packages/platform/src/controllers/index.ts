@@ -30,9 +30,8 @@ export function startControllers(p: Platform, resyncSeconds = 15): Controllers {
     if (u && t === 'ADDED') users.add(u);
   });
   c.workspaceTemplates.onChange((_t, w) => workspaces.add(w.metadata.name!));
-  c.namespaces.onChange((t, n) => {
-    if (t !== 'DELETED') namespaces.add(n.metadata.name!);
-  });
+  // Deleted namespaces too: their project gateway goes with them.
+  c.namespaces.onChange((_t, n) => namespaces.add(n.metadata.name!));
   // A workspace appearing lets its namespaces get their owner reference.
   c.workspaces.onChange((t, w) => {
     if (t === 'DELETED') return;

@@ -13,7 +13,9 @@ import type { RoleObject } from '../authz/types';
 import type { Platform } from '../context';
 import { L } from '../iam/labels';
 import { projectRoleBinding, workspaceRoleBinding } from '../iam/objects';
-import { TENANT, types, type ResourceType } from '../kube/resources';
+import { TENANT, listableTypes, types, type ResourceType } from '../kube/resources';
+import { deleteGateway } from '../gateway/routes';
+import { GATEWAY_NAMESPACE, gatewayName } from '../gateway/objects';
 
 const CREATOR_BOUND = 'iam.kubesphere.io/creator-bound';
 
@@ -120,7 +122,15 @@ async function cleanupWorkspace(p: Platform, name: string): Promise<void> {
 
 export async function reconcileNamespace(p: Platform, name: string): Promise<void> {
   const ns = p.caches.namespaces.get(name);
-  if (!ns || ns.metadata.deletionTimestamp) return;
+  if (!ns || ns.metadata.deletionTimestamp) {
+    // A project going away takes its gateway along (KubeSphere's namespace controller does the same).
+    if (
+      name !== GATEWAY_NAMESPACE &&
+      (await p.client.find(listableTypes.services, gatewayName(name), GATEWAY_NAMESPACE))
+    )
+      await deleteGateway(p, name);
+    return;
+  }
   const wsName = ns.metadata.labels?.[L.workspace];
   if (!wsName) return;
   const ws = p.caches.workspaces.get(wsName);

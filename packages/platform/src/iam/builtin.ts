@@ -84,7 +84,9 @@ export const projectRoleBases: Record<string, PolicyRule[]> = {
     r(ALL, ALL, READ),
     r([''], projectWriteCore, ALL),
     r(['apps', 'batch', 'autoscaling', 'extensions', 'networking.k8s.io', 'policy'], ALL, ALL),
-    r(['resources.kubesphere.io', 'monitoring.kubesphere.io'], ALL, ALL),
+    // Reads of resources.kubesphere.io (the project gateway, `router`) come with READ above; managing
+    // the gateway is a project setting, left to project admins.
+    r(['monitoring.kubesphere.io'], ALL, ALL),
   ],
   viewer: [r(ALL, ALL, READ)],
 };
@@ -281,13 +283,17 @@ export const roleTemplates: RoleTemplate[] = [
   ),
   tpl('namespace', 'view-project-settings', 'project-settings', 'view', [
     r([''], ['namespaces', 'resourcequotas', 'limitranges'], READ),
+    r(['resources.kubesphere.io'], ['router'], READ),
   ]),
   tpl(
     'namespace',
     'manage-project-settings',
     'project-settings',
     'manage',
-    [r([''], ['namespaces', 'resourcequotas', 'limitranges'], ALL)],
+    [
+      r([''], ['namespaces', 'resourcequotas', 'limitranges'], ALL),
+      r(['resources.kubesphere.io'], ['router'], ALL),
+    ],
     ['role-template-view-project-settings'],
   ),
 ];

@@ -50,7 +50,7 @@ export function openApiDocument(routes: Route[], version = '0.1.0'): Record<stri
       required: true,
       schema: { type: 'string' },
     }));
-    const isList = r.method === 'GET' && !/:([A-Za-z]+)$/.test(r.pattern);
+    const isList = r.list ?? (r.method === 'GET' && !/:([A-Za-z]+)$/.test(r.pattern));
     const op: Operation = {
       tags: [r.tag ?? 'Other'],
       summary: r.summary ?? '',
