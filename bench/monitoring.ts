@@ -107,37 +107,27 @@ console.log(
 
 const st = db.stats();
 const segBytes = st.diskBytes;
-// Samples in sealed chunks on disk (the heads live in the checkpoint file).
-let sealedSamples = 0;
-for (const id of [...cpuIds, ...memIds]) {
-  for (const tier of ['raw', 'avg', 'max'] as const) {
-    const n = db.read(id, end - 15 * DAY, end, tier).ts.length;
-    sealedSamples += n;
-  }
-}
 const ckpt = fs.statSync(path.join(dir, 'head.ckpt')).size;
-const tierBytes = { raw: 0, avg: 0, max: 0 };
+const tierBytes = { raw: 0, '5m': 0 };
 for (const f of fs.readdirSync(path.join(dir))) {
-  const m = /^(raw|avg|max)-/.exec(f);
+  const m = /^(raw|5m)-/.exec(f);
   if (m) tierBytes[m[1] as 'raw'] += fs.statSync(path.join(dir, f)).size;
 }
-const tierSamples = { raw: 0, avg: 0, max: 0 };
-for (const id of [...cpuIds, ...memIds])
-  for (const tier of ['raw', 'avg', 'max'] as const)
-    tierSamples[tier] += db.read(id, end - 15 * DAY, end, tier).ts.length;
-for (const tier of ['raw', 'avg', 'max'] as const)
-  console.log(
-    `bytes/sample ${tier} tier (segment files incl. 28-byte chunk headers / samples): ${(tierBytes[tier] / tierSamples[tier]).toFixed(3)}`,
-  );
 console.log(
-  `stored: ${fmt(st.rawSamples)} raw + ${fmt(st.downsampledSamples)} downsampled samples in ${st.series} series`,
-);
-console.log(`disk: chunk segments ${fmt(segBytes)} B + head checkpoint ${fmt(ckpt)} B`);
-console.log(
-  `bytes/sample all tiers (segments + checkpoint over all stored samples): ${((segBytes + ckpt) / sealedSamples).toFixed(3)}`,
+  `stored: ${fmt(st.rawSamples)} raw samples + ${fmt(st.buckets)} 5-minute buckets (each an average and a maximum) in ${st.series} series`,
 );
 console.log(
-  `bytes/sample (chunk payload in memory, all tiers): ${(st.chunkBytes / (st.rawSamples + st.downsampledSamples)).toFixed(3)}`,
+  `disk: raw segments ${fmt(tierBytes.raw)} B, 5m segments ${fmt(tierBytes['5m'])} B, head checkpoint ${fmt(ckpt)} B`,
+);
+console.log(
+  `bytes/sample raw tier (segment files incl. 28-byte chunk headers / sealed samples): ${(tierBytes.raw / st.rawSealed).toFixed(3)}`,
+);
+const sealedB = st.bucketsSealed;
+console.log(
+  `5-minute tier (segment files incl. headers): ${(tierBytes['5m'] / sealedB).toFixed(3)} bytes/bucket = ${(tierBytes['5m'] / (2 * sealedB)).toFixed(3)} bytes per downsampled sample (average, maximum)`,
+);
+console.log(
+  `bytes/sample all tiers (segments + checkpoint / (raw samples + 2 × buckets)): ${((segBytes + ckpt) / (st.rawSamples + 2 * st.buckets)).toFixed(3)}`,
 );
 
 const source = new LocalSource(db);

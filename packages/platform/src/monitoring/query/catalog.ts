@@ -37,8 +37,12 @@ export const BASE_SERIES: Record<string, string> = {
   node_memory_total: 'allocatable memory bytes of the node',
   node_disk_size_usage: 'bytes used by containers on the node file system',
   node_disk_size_capacity: 'allocatable ephemeral-storage bytes of the node',
-  node_net_bytes_received: 'bytes/s received by pods on the node',
-  node_net_bytes_transmitted: 'bytes/s sent by pods on the node',
+  node_net_bytes_received: 'bytes/s received by the node (its pods when the kubelet has no node cgroup)',
+  node_net_bytes_transmitted: 'bytes/s sent by the node (its pods when the kubelet has no node cgroup)',
+  node_disk_read_throughput: 'bytes/s read from disk on the node',
+  node_disk_write_throughput: 'bytes/s written to disk on the node',
+  node_disk_read_iops: 'disk reads/s on the node',
+  node_disk_write_iops: 'disk writes/s on the node',
   node_pod_quota: 'allocatable pods of the node',
   node_pod_count: 'pods bound to the node',
   node_pod_running_count: 'running pods on the node',
@@ -109,6 +113,10 @@ for (const lvl of ['cluster', 'node']) {
   def(`${lvl}_net_bytes_transmitted`, 'node_net_bytes_transmitted');
   def(`${lvl}_net_bytes_received`, 'node_net_bytes_received');
   def(`${lvl}_pod_quota`, 'node_pod_quota');
+  def(`${lvl}_disk_read_throughput`, 'node_disk_read_throughput');
+  def(`${lvl}_disk_write_throughput`, 'node_disk_write_throughput');
+  def(`${lvl}_disk_read_iops`, 'node_disk_read_iops');
+  def(`${lvl}_disk_write_iops`, 'node_disk_write_iops');
   def(`${lvl}_pod_utilisation`, div('node_pod_count', 'node_pod_quota'));
 }
 def('node_pod_count', 'node_pod_count');
@@ -173,10 +181,6 @@ export const UNSUPPORTED: Record<Level, string[]> = {
     'cluster_load1',
     'cluster_load5',
     'cluster_load15',
-    'cluster_disk_read_iops',
-    'cluster_disk_write_iops',
-    'cluster_disk_read_throughput',
-    'cluster_disk_write_throughput',
     'cluster_disk_inode_total',
     'cluster_disk_inode_usage',
     'cluster_disk_inode_utilisation',
@@ -187,10 +191,6 @@ export const UNSUPPORTED: Record<Level, string[]> = {
     'node_load1',
     'node_load5',
     'node_load15',
-    'node_disk_read_iops',
-    'node_disk_write_iops',
-    'node_disk_read_throughput',
-    'node_disk_write_throughput',
     'node_disk_inode_total',
     'node_disk_inode_usage',
     'node_disk_inode_utilisation',

@@ -3,8 +3,10 @@
  * Source (a): base series from the embedded TSDB. The value at a grid point is the newest sample at or
  * before it within a look-back window (raw tier: `rawLookbackMs`; 5-minute tier: one bucket). Grids with a
  * step of at least the downsampling resolution read the 5-minute averages (a 7-day range then decodes 288
- * points a day instead of 8,640), falling back to raw samples for the newest minutes that are not yet
- * downsampled; finer grids read raw samples while they are retained and averages before that.
+ * buckets a day instead of 8,640 samples, and never touches raw chunks older than the newest minutes),
+ * falling back to raw samples for the newest minutes that are not yet downsampled; finer grids read raw
+ * samples while they are retained and averages before that. Buckets are read in place, by index where
+ * their timestamps are regular (see BucketTier.sampleAverages).
  */
 import type { Tsdb } from '../tsdb/db';
 import type { BaseFetch, GridSeries, Labels, MetricsSource } from './types';
@@ -37,22 +39,12 @@ export class LocalSource implements MetricsSource {
     for (const id of ids) {
       const values = new Float64Array(grid.count).fill(NaN);
       if (coarse || first - this.rawLookback < horizon) {
-        const avg = this.db.read(id, first - res + 1, last, 'avg');
-        sampleInto(
-          values,
-          grid.start,
-          grid.step,
-          avg.ts,
-          avg.vs,
-          res,
-          -Infinity,
-          coarse ? Infinity : horizon,
-        );
+        this.db.sampleAverages(id, values, grid.start, grid.step, coarse ? Infinity : horizon);
       }
       // Raw samples fill what the 5-minute tier does not have (the newest minutes, or fine grids).
       const rawFrom = coarse ? firstMissing(values, grid.start, grid.step) : Math.max(first, horizon);
       if (rawFrom !== undefined && rawFrom <= last) {
-        this.db.visit(id, rawFrom - this.rawLookback + 1, last, 'raw', (ts, vs) =>
+        this.db.visit(id, rawFrom - this.rawLookback + 1, last, (ts, vs) =>
           sampleInto(values, grid.start, grid.step, ts, vs, this.rawLookback, rawFrom, Infinity),
         );
       }

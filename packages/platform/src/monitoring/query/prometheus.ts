@@ -53,6 +53,22 @@ export const BASE_PROMQL: Record<string, BaseQuery> = {
     promql: 'sum by (node) (rate(container_network_transmit_bytes_total{id="/"%s}[5m]))',
     labels: NODE,
   },
+  node_disk_read_throughput: {
+    promql: 'sum by (node) (rate(container_fs_reads_bytes_total{id="/"%s}[5m]))',
+    labels: NODE,
+  },
+  node_disk_write_throughput: {
+    promql: 'sum by (node) (rate(container_fs_writes_bytes_total{id="/"%s}[5m]))',
+    labels: NODE,
+  },
+  node_disk_read_iops: {
+    promql: 'sum by (node) (rate(container_fs_reads_total{id="/"%s}[5m]))',
+    labels: NODE,
+  },
+  node_disk_write_iops: {
+    promql: 'sum by (node) (rate(container_fs_writes_total{id="/"%s}[5m]))',
+    labels: NODE,
+  },
   node_pod_quota: { promql: 'sum by (node) (kube_node_status_allocatable{resource="pods"%s})', labels: NODE },
   node_pod_count: { promql: 'count by (node) (kube_pod_info{node!=""%s})', labels: NODE },
   node_pod_running_count: {

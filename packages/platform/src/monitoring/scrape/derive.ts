@@ -1,7 +1,9 @@
 /**
  * @module monitoring/scrape/derive
  * Pure functions from one node's kubelet metrics to base series: counters become per-second rates
- * (CPU cores, network bytes/s) from the previous scrape, gauges are summed per container, pod and node.
+ * (CPU cores, network and disk bytes/s, disk operations/s) from the previous scrape, gauges are summed per
+ * container, pod and node. Node series come from the node's own cgroup (`id="/"`, as cAdvisor and
+ * kube-prometheus report the whole machine) when the kubelet exposes it, else from the sum of its pods.
  * Rates are rounded (CPU to 0.1 millicore, bytes/s to whole bytes) so a steady load stores the same value
  * each scrape, which the chunk codec stores in one bit.
  */
@@ -22,6 +24,26 @@ export type PodInfo = (namespace: string, pod: string) => Labels;
 
 const round = (v: number, unit: number) => Math.round(v / unit) * unit;
 const CPU_UNIT = 1e-4;
+
+/** cAdvisor series of the node's own cgroup (`id="/"`) and the node base series each gives. */
+const ROOT_SERIES: Record<string, string> = {
+  container_cpu_usage_seconds_total: 'node_cpu_usage',
+  container_memory_working_set_bytes: 'node_memory_usage_wo_cache',
+  container_fs_usage_bytes: 'node_disk_size_usage',
+  container_network_receive_bytes_total: 'node_net_bytes_received',
+  container_network_transmit_bytes_total: 'node_net_bytes_transmitted',
+  container_fs_reads_bytes_total: 'node_disk_read_throughput',
+  container_fs_writes_bytes_total: 'node_disk_write_throughput',
+  container_fs_reads_total: 'node_disk_read_iops',
+  container_fs_writes_total: 'node_disk_write_iops',
+};
+const COUNTERS = new Set(Object.keys(ROOT_SERIES).filter((n) => n.endsWith('_total')));
+const DISK_FIELD: Record<string, 'read' | 'write' | 'readOps' | 'writeOps'> = {
+  container_fs_reads_bytes_total: 'read',
+  container_fs_writes_bytes_total: 'write',
+  container_fs_reads_total: 'readOps',
+  container_fs_writes_total: 'writeOps',
+};
 
 function rate(state: CounterState, key: string, t: number, v: number, seen: Set<string>): number | undefined {
   seen.add(key);
@@ -56,10 +78,22 @@ export function deriveNodeSamples(
   const podRx = new Map<string, number>();
   const podTx = new Map<string, number>();
   let fsUsage = 0;
+  /** Containers' disk rates (bytes/s, operations/s), summed: the node's when it has no `id="/"` series. */
+  const disk = { read: 0, write: 0, readOps: 0, writeOps: 0 };
+  /** The node's own cgroup (`id="/"`). */
+  const root = new Map<string, number>();
   for (const s of cadvisor) {
     const { namespace, pod, container } = s.labels;
-    if (!namespace || !pod) continue;
     const t = s.timestamp ?? now;
+    if (s.labels.id === '/' && !pod) {
+      const name = ROOT_SERIES[s.name];
+      if (!name) continue;
+      const key = `${node}\x00root\x00${s.name}\x00${s.labels.interface ?? ''}\x00${s.labels.device ?? ''}`;
+      const v = COUNTERS.has(s.name) ? rate(state, key, t, s.value, seen) : s.value;
+      if (v !== undefined) add(root, name, v);
+      continue;
+    }
+    if (!namespace || !pod) continue;
     const ck = `${namespace}\x00${pod}\x00${container ?? ''}`;
     const isContainer = !!container && container !== 'POD';
     switch (s.name) {
@@ -84,6 +118,16 @@ export function deriveNodeSamples(
       case 'container_fs_usage_bytes':
         if (isContainer) fsUsage += s.value;
         break;
+      case 'container_fs_reads_bytes_total':
+      case 'container_fs_writes_bytes_total':
+      case 'container_fs_reads_total':
+      case 'container_fs_writes_total': {
+        if (!isContainer) break;
+        const key = `${node}\x00fs\x00${s.name}\x00${ck}\x00${s.labels.device ?? ''}`;
+        const r = rate(state, key, t, s.value, seen);
+        if (r !== undefined) disk[DISK_FIELD[s.name]] += r;
+        break;
+      }
       case 'container_network_receive_bytes_total':
       case 'container_network_transmit_bytes_total': {
         const rx = s.name === 'container_network_receive_bytes_total';
@@ -134,7 +178,9 @@ export function deriveNodeSamples(
       nodeCpu = rate(state, `${node}\x00node_cpu`, s.timestamp ?? now, s.value, seen);
     else if (s.name === 'node_memory_working_set_bytes') nodeMem = s.value;
   }
-  // Without the resource endpoint, the node's usage is what its pods use.
+  // Without the resource endpoint, the node's usage is its own cgroup's, else what its pods use.
+  nodeCpu ??= root.get('node_cpu_usage');
+  nodeMem ??= root.get('node_memory_usage_wo_cache');
   if (nodeCpu === undefined && resource.length === 0 && containerCpu.size > 0)
     nodeCpu = [...containerCpu.values()].reduce((a, b) => a + b, 0);
   if (nodeMem === undefined && resource.length === 0 && containerWs.size > 0)
@@ -143,10 +189,21 @@ export function deriveNodeSamples(
     out.push({ labels: nodeLabels('node_cpu_usage'), value: round(nodeCpu, CPU_UNIT) });
   if (nodeMem !== undefined) out.push({ labels: nodeLabels('node_memory_usage_wo_cache'), value: nodeMem });
   if (cadvisor.length > 0) {
-    out.push({ labels: nodeLabels('node_disk_size_usage'), value: fsUsage });
     const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-    out.push({ labels: nodeLabels('node_net_bytes_received'), value: Math.round(sum(podRx)) });
-    out.push({ labels: nodeLabels('node_net_bytes_transmitted'), value: Math.round(sum(podTx)) });
+    const fromPods: Record<string, number> = {
+      node_disk_size_usage: fsUsage,
+      node_net_bytes_received: sum(podRx),
+      node_net_bytes_transmitted: sum(podTx),
+      node_disk_read_throughput: disk.read,
+      node_disk_write_throughput: disk.write,
+      node_disk_read_iops: disk.readOps,
+      node_disk_write_iops: disk.writeOps,
+    };
+    for (const [name, v] of Object.entries(fromPods))
+      out.push({
+        labels: nodeLabels(name),
+        value: round(root.get(name) ?? v, name.endsWith('iops') ? 0.01 : 1),
+      });
   }
   // Counters of this node that vanished (deleted pods) are forgotten so the state does not grow forever.
   for (const k of state.keys()) if (k.startsWith(`${node}\x00`) && !seen.has(k)) state.delete(k);

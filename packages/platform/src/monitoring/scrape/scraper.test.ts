@@ -67,9 +67,58 @@ describe('derive from kubelet metrics', () => {
     expect(find('pod_memory_usage_wo_cache')?.value).toBe(33554432 + 4194304);
     expect(find('pod_memory_usage', 'mysql-0')?.value).toBe(805306368);
     expect(find('pod_net_bytes_received')?.value).toBe(0); // counters did not move
-    expect(find('node_disk_size_usage')?.value).toBe(10485760 + 1073741824);
+    expect(find('node_disk_size_usage')?.value).toBe(5368709120); // the node cgroup (id="/")
     // No resource endpoint in the second scrape: the node's usage falls back to its pods' sum.
     expect(find('node_cpu_usage')?.value).toBeCloseTo(0.25, 6);
+  });
+
+  it('derives pod and node network and disk rates from the cAdvisor counters', () => {
+    const text = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/cadvisor.txt'), 'utf8');
+    // 10 s later every counter moved: pods' network, containers' and the node's disk, the node's network.
+    const later = text
+      .replace(/1764000000000/g, '1764000010000')
+      .replace(/(namespace="demo",pod="web-5d9c-abcde"\} )1000000/, '$11500000')
+      .replace(/(namespace="data",pod="mysql-0"\} )7000000/, '$17100000')
+      .replace(
+        /(container="nginx",device="\/dev\/sda1",namespace="demo",pod="web-5d9c-abcde"\} )4096000/,
+        '$14505600',
+      )
+      .replace(/(id="\/",namespace="",pod=""\} )20480000/, '$121504000')
+      .replace(/(id="\/",namespace="",pod=""\} )10240000/, '$110342400')
+      .replace(/(id="\/",interface="eth0",namespace="",pod=""\} )9000000/, '$19050000')
+      .replace(/(id="\/",interface="eth0",namespace="",pod=""\} )12000000/, '$112100000');
+    const state: CounterState = new Map();
+    const info = () => ({});
+    const at = (t: string, ms: number) =>
+      deriveNodeSamples('n1', parsePromText(t).samples, [], state, ms, info);
+    at(text, 1764000000000);
+    const out = at(later, 1764000010000);
+    const value = (name: string, pod?: string) =>
+      out.find((s) => s.labels.__name__ === name && s.labels.pod === pod)?.value;
+    expect(value('pod_net_bytes_received', 'web-5d9c-abcde')).toBe(50_000);
+    expect(value('pod_net_bytes_transmitted', 'mysql-0')).toBe(10_000);
+    expect(value('node_net_bytes_received')).toBe(5_000); // the node cgroup, not the pods' sum
+    expect(value('node_net_bytes_transmitted')).toBe(10_000);
+    expect(value('node_disk_read_throughput')).toBe(102_400);
+    expect(value('node_disk_write_throughput')).toBe(10_240);
+    expect(value('node_disk_size_usage')).toBe(5368709120);
+    // Without node cgroup series, the node's figures are its containers' sums.
+    const noRoot = (t: string) => t.replace(/^.*id="\/".*$/gm, '');
+    const state2: CounterState = new Map();
+    deriveNodeSamples('n1', parsePromText(noRoot(text)).samples, [], state2, 1764000000000, info);
+    const out2 = deriveNodeSamples(
+      'n1',
+      parsePromText(noRoot(later)).samples,
+      [],
+      state2,
+      1764000010000,
+      info,
+    );
+    const value2 = (name: string) => out2.find((s) => s.labels.__name__ === name)?.value;
+    expect(value2('node_net_bytes_received')).toBe(50_000);
+    expect(value2('node_net_bytes_transmitted')).toBe(10_000);
+    expect(value2('node_disk_read_throughput')).toBe(40_960);
+    expect(value2('node_disk_size_usage')).toBe(10485760 + 1073741824);
   });
 });
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Tsdb } from './db';
+import { ChunkEncoder } from './gorilla';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -96,8 +97,105 @@ describe('Tsdb', () => {
     b.compact();
     const avg = b.read(again, T0 + 40 * MIN, T0 + 40 * MIN, 'avg');
     // 12 samples 480..502 before the restart, 18 zeros after.
-    expect(avg.vs[0]).toBe(Math.fround((12 * 491) / 30)); // averages are kept in single precision
+    expect(avg.vs[0]).toBe((12 * 491) / 30); // exact: the bucket keeps sum and count
     b.close();
+  });
+
+  it('survives a restart with sealed and open 5-minute chunks, and keeps retention working after it', () => {
+    const dir = tmp();
+    let now = T0 + 3 * 24 * 60 * MIN;
+    const opts = () => ({ dir, now: () => now, downsampledChunkSamples: 50 });
+    const a = new Tsdb(opts());
+    const id = a.ref({ __name__: 'm' });
+    // Three days at one sample a minute: 864 buckets, 17 sealed chunks of 50, a head and an open bucket.
+    for (let i = 0; i < 3 * 24 * 60; i++) a.append(id, T0 + i * MIN, Math.round(i * 0.37) / 100);
+    a.compact();
+    const before = a.read(id, T0, now, 'avg');
+    const beforeMax = a.read(id, T0, now, 'max');
+    a.close();
+    expect(fs.readFileSync(path.join(dir, 'VERSION'), 'utf8').trim()).toBe('2');
+    const b = new Tsdb(opts());
+    expect(Array.from(b.read(id, T0, now, 'avg').vs)).toEqual(Array.from(before.vs));
+    expect(Array.from(b.read(id, T0, now, 'max').vs)).toEqual(Array.from(beforeMax.vs));
+    expect(b.read(id, T0, now, 'avg').ts.length).toBe(863); // the last bucket is still open
+    now = T0 + 16 * 24 * 60 * MIN; // past the 14 days of the 5-minute tier for the first two days
+    b.compact();
+    expect(b.read(id, T0, now, 'avg').ts[0]).toBeGreaterThan(T0 + 24 * 60 * MIN);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('5m-')).length).toBeLessThan(4);
+    b.close();
+  });
+
+  it('migrates format 1 (Gorilla average and maximum tiers, checkpoint without magic)', () => {
+    const dir = tmp();
+    const enc = (samples: [number, number][]) => {
+      const e = new ChunkEncoder();
+      for (const [t, v] of samples) e.append(t, v);
+      return e;
+    };
+    const record = (id: number, e: ChunkEncoder) => {
+      const bytes = e.bytes();
+      const rec = Buffer.alloc(28 + bytes.length);
+      rec.writeUInt32LE(id, 0);
+      rec.writeDoubleLE(e.minT, 4);
+      rec.writeDoubleLE(e.maxT, 12);
+      rec.writeUInt32LE(e.count, 20);
+      rec.writeUInt32LE(bytes.length, 24);
+      rec.set(bytes, 28);
+      return rec;
+    };
+    const buckets = (from: number, n: number, f: (i: number) => number) =>
+      Array.from({ length: n }, (_, i) => [T0 + (from + i) * 5 * MIN, f(from + i)] as [number, number]);
+    fs.writeFileSync(path.join(dir, 'series.log'), `1\t${JSON.stringify({ __name__: 'm' })}\n`);
+    fs.writeFileSync(
+      path.join(dir, `avg-${T0}.seg`),
+      record(1, enc(buckets(0, 96, (i) => Math.fround(i / 3)))),
+    );
+    fs.writeFileSync(path.join(dir, `max-${T0}.seg`), record(1, enc(buckets(0, 96, (i) => i))));
+    fs.writeFileSync(path.join(dir, `raw-${T0}.seg`), record(1, enc([[T0 + 490 * MIN, 5]])));
+    // Legacy checkpoint: 2 heads (avg, max: buckets 96..99), 1 open bucket.
+    const heads = [
+      [1, enc(buckets(96, 4, (i) => i + 0.5))],
+      [2, enc(buckets(96, 4, (i) => i + 1))],
+    ] as const;
+    const parts: Buffer[] = [Buffer.alloc(8)];
+    parts[0].writeUInt32LE(2, 0);
+    parts[0].writeUInt32LE(1, 4);
+    for (const [code, e] of heads) {
+      const h = Buffer.alloc(13);
+      h.writeUInt32LE(1, 0);
+      h.writeUInt8(code, 4);
+      h.writeUInt32LE(e.count, 5);
+      h.writeUInt32LE(e.bytes().length, 9);
+      parts.push(h, Buffer.from(e.bytes()));
+    }
+    const open = Buffer.alloc(36);
+    open.writeUInt32LE(1, 0);
+    open.writeDoubleLE(T0 + 100 * 5 * MIN, 4);
+    open.writeDoubleLE(12, 12);
+    open.writeDoubleLE(3, 20);
+    open.writeDoubleLE(5, 28);
+    parts.push(open);
+    fs.writeFileSync(path.join(dir, 'head.ckpt'), Buffer.concat(parts));
+
+    let now = T0 + 101 * 5 * MIN;
+    const db = new Tsdb({ dir, now: () => now });
+    const id = db.ref({ __name__: 'm' });
+    expect(id).toBe(1);
+    const avg = db.read(id, T0, now, 'avg');
+    expect(avg.ts.length).toBe(100);
+    expect(avg.vs[3]).toBe(Math.fround(1));
+    expect(avg.vs[97]).toBe(97.5);
+    expect(db.read(id, T0, now, 'max').vs[99]).toBe(100);
+    expect(db.read(id, T0, now, 'raw').vs[0]).toBe(5);
+    expect(fs.readdirSync(dir).filter((f) => /^(avg|max)-/.test(f))).toEqual([]);
+    expect(fs.readFileSync(path.join(dir, 'VERSION'), 'utf8').trim()).toBe('2');
+    now += 10 * MIN;
+    db.compact(); // closes the open bucket carried over: 12 / 3
+    expect(db.read(id, T0 + 100 * 5 * MIN, now, 'avg').vs[0]).toBe(4);
+    db.close();
+    const again = new Tsdb({ dir, now: () => now });
+    expect(again.read(id, T0, now, 'avg').ts.length).toBe(101);
+    again.close();
   });
 
   it('keeps chunks sealed after the last checkpoint when the process dies', () => {

@@ -1,13 +1,25 @@
 /**
  * @module monitoring/tsdb/db
  * The embedded time-series database: series addressed by label sets, Gorilla chunks of 10 s samples kept
- * `rawRetentionMs` (1 day), 5-minute average/maximum kept `downsampledRetentionMs` (14 days), optional
- * `maxBytes` bound on the chunk files (oldest segments go first), and persistence in `dir` (see storage.ts).
- * Without `dir` it is purely in memory (tests).
+ * `rawRetentionMs` (1 day), 5-minute buckets (sum, count, maximum: buckets.ts) kept `downsampledRetentionMs`
+ * (14 days), optional `maxBytes` bound on the chunk files (oldest segments go first), and persistence in
+ * `dir` (see storage.ts). Without `dir` it is purely in memory (tests).
  */
+import { decodeBuckets, encodeBuckets, type BucketPiece } from './buckets';
+import { cleanDecimal } from './columns';
 import { decodeAll } from './gorilla';
-import { Series, TIERS, labelsKey, type Labels, type SealedChunk, type TierName } from './series';
-import { TsdbFiles, type BucketState, type HeadState } from './storage';
+import { migrateLegacyTiers, type LegacyTierSamples } from './migrate';
+import { Series, labelsKey, type Labels, type SealedChunk, type StoredTier, type TierName } from './series';
+import { FORMAT_VERSION, TsdbFiles, type BucketState, type HeadState } from './storage';
+
+type LoadedLegacy = LegacyTierSamples;
+
+const emptyColumns = () => ({
+  ts: new Float64Array(0),
+  sum: new Float64Array(0),
+  cnt: new Float64Array(0),
+  max: new Float64Array(0),
+});
 
 export type { Labels, TierName } from './series';
 
@@ -20,7 +32,7 @@ export interface TsdbOptions {
   resolutionMs?: number;
   /** Samples per raw chunk (default 120: 20 minutes at 10 s). */
   chunkSamples?: number;
-  /** Samples per downsampled chunk (default 96: 8 hours at 5 min). */
+  /** Buckets per 5-minute chunk (default 288: one day). */
   downsampledChunkSamples?: number;
   /** Upper bound for the chunk files; the oldest segments are deleted beyond it. */
   maxBytes?: number;
@@ -29,7 +41,7 @@ export interface TsdbOptions {
 }
 
 const HOUR = 3_600_000;
-const SEGMENT_MS: Record<TierName, number> = { raw: 2 * HOUR, avg: 24 * HOUR, max: 24 * HOUR };
+const SEGMENT_MS: Record<StoredTier, number> = { raw: 2 * HOUR, '5m': 24 * HOUR };
 
 export class Tsdb {
   private readonly byKey = new Map<string, Series>();
@@ -47,7 +59,7 @@ export class Tsdb {
       downsampledRetentionMs: 14 * 24 * HOUR,
       resolutionMs: 5 * 60_000,
       chunkSamples: 120,
-      downsampledChunkSamples: 96,
+      downsampledChunkSamples: 288,
       staleMs: 15 * 60_000,
       ...options,
     };
@@ -73,11 +85,11 @@ export class Tsdb {
   append(id: number, t: number, v: number): boolean {
     const s = this.byId[id];
     if (!s) return false;
-    const raw = s.tiers.raw;
+    const raw = s.raw;
     if (t <= raw.lastT) return false;
     raw.head.append(t, v);
     this.ingested++;
-    if (raw.head.count >= this.opts.chunkSamples) this.sealTier(s, 'raw');
+    if (raw.head.count >= this.opts.chunkSamples) this.sealRaw(s);
     this.accumulate(s, t, v);
     return true;
   }
@@ -101,19 +113,11 @@ export class Tsdb {
   }
 
   private flushBucket(s: Series): void {
-    if (s.bucketCount > 0) {
-      const avg = s.tiers.avg;
-      const max = s.tiers.max;
-      if (s.bucketStart > avg.lastT) {
-        // Averages carry full-entropy mantissas; single precision (relative error < 6e-8) makes the XOR
-        // encoding about twice as compact and is far finer than any chart shows.
-        avg.head.append(s.bucketStart, Math.fround(s.bucketSum / s.bucketCount));
-        max.head.append(s.bucketStart, s.bucketMax);
-        if (avg.head.count >= this.opts.downsampledChunkSamples) {
-          this.sealTier(s, 'avg');
-          this.sealTier(s, 'max');
-        }
-      }
+    if (s.bucketCount > 0 && s.bucketStart > s.buckets.lastT) {
+      // The sum, not the average: a sum of decimals is a decimal of the same precision, which the column
+      // codec stores exactly as an integer, and the average (sum / count) is then exact.
+      s.buckets.append(s.bucketStart, cleanDecimal(s.bucketSum), s.bucketCount, s.bucketMax);
+      if (s.buckets.head.n >= this.opts.downsampledChunkSamples) this.sealBuckets(s);
     }
     s.bucketSum = 0;
     s.bucketCount = 0;
@@ -121,9 +125,14 @@ export class Tsdb {
     s.bucketStart = -Infinity;
   }
 
-  private sealTier(s: Series, tier: TierName): void {
-    const c = s.tiers[tier].seal();
-    if (c && this.files) this.files.appendChunk(tier, segmentOf(tier, c), s.id, c);
+  private sealRaw(s: Series): void {
+    const c = s.raw.seal();
+    if (c && this.files) this.files.appendChunk('raw', segmentOf('raw', c), s.id, c);
+  }
+
+  private sealBuckets(s: Series): void {
+    const c = s.buckets.seal();
+    if (c && this.files) this.files.appendChunk('5m', segmentOf('5m', c), s.id, c);
   }
 
   /** Ids of the series whose labels satisfy `match`. */
@@ -142,22 +151,32 @@ export class Tsdb {
     return this.byId[id]?.labels ?? {};
   }
 
-  /** Samples of one tier with from ≤ t ≤ to (milliseconds). */
+  /** Raw samples, or 5-minute averages or maxima, with from ≤ t ≤ to (milliseconds). */
   read(id: number, from: number, to: number, tier: TierName = 'raw'): { ts: Float64Array; vs: Float64Array } {
     const s = this.byId[id];
     if (!s) return { ts: new Float64Array(0), vs: new Float64Array(0) };
-    return s.tiers[tier].read(from, to);
+    return tier === 'raw' ? s.raw.read(from, to) : s.buckets.read(from, to, tier);
   }
 
-  /** Visits the samples of one tier in [from, to], newest piece first (see Tier.visitNewestFirst). */
-  visit(
-    id: number,
-    from: number,
-    to: number,
-    tier: TierName,
-    visit: (ts: Float64Array, vs: Float64Array) => void,
-  ): void {
-    this.byId[id]?.tiers[tier].visitNewestFirst(from, to, visit);
+  /** Visits the raw samples in [from, to], newest piece first (see Tier.visitNewestFirst). */
+  visit(id: number, from: number, to: number, visit: (ts: Float64Array, vs: Float64Array) => void): void {
+    this.byId[id]?.raw.visitNewestFirst(from, to, visit);
+  }
+
+  /**
+   * Fills NaN points of a grid (`out[i]` at `start + i·step`, before `until`) with 5-minute averages: the
+   * newest bucket in (g - resolution, g] (see BucketTier.sampleAverages).
+   */
+  sampleAverages(id: number, out: Float64Array, start: number, step: number, until: number): void {
+    this.byId[id]?.buckets.sampleAverages(out, start, step, this.opts.resolutionMs, until);
+  }
+
+  /**
+   * Visits the 5-minute buckets in [from, to], newest piece first; a piece is valid only during the call
+   * (see BucketTier.visitNewestFirst).
+   */
+  visitBuckets(id: number, from: number, to: number, visit: (p: BucketPiece) => void): void {
+    this.byId[id]?.buckets.visitNewestFirst(from, to, visit);
   }
 
   /** Oldest timestamp the raw tier still answers for. */
@@ -176,16 +195,14 @@ export class Tsdb {
     const dsCut = now - this.opts.downsampledRetentionMs;
     for (const s of this.byKey.values()) {
       if (s.bucketCount > 0 && s.bucketStart + res <= now - res) this.flushBucket(s);
-      if (s.tiers.raw.head.count > 0 && s.tiers.raw.head.maxT < now - this.opts.staleMs) {
-        this.sealTier(s, 'raw');
+      if (s.raw.head.count > 0 && s.raw.head.maxT < now - this.opts.staleMs) {
+        this.sealRaw(s);
         if (s.bucketCount > 0) this.flushBucket(s);
-        this.sealTier(s, 'avg');
-        this.sealTier(s, 'max');
+        this.sealBuckets(s);
       }
-      s.tiers.raw.dropBefore(rawCut);
-      s.tiers.avg.dropBefore(dsCut);
-      s.tiers.max.dropBefore(dsCut);
-      if (TIERS.every((t) => s.tiers[t].empty) && s.bucketCount === 0) {
+      s.raw.dropBefore(rawCut);
+      s.buckets.dropBefore(dsCut);
+      if (s.raw.empty && s.buckets.empty && s.bucketCount === 0) {
         this.byKey.delete(s.key);
         delete this.byId[s.id];
       }
@@ -201,7 +218,9 @@ export class Tsdb {
       for (const seg of oldest) {
         if (this.files.segmentBytes <= max) break;
         this.files.deleteSegment(seg.file);
-        for (const s of this.byKey.values()) s.tiers[seg.tier].dropBefore(seg.maxT + 1);
+        for (const s of this.byKey.values())
+          if (seg.tier === 'raw') s.raw.dropBefore(seg.maxT + 1);
+          else s.buckets.dropBefore(seg.maxT + 1);
       }
     }
   }
@@ -212,10 +231,10 @@ export class Tsdb {
     const heads: HeadState[] = [];
     const buckets: BucketState[] = [];
     for (const s of this.byKey.values()) {
-      for (const tier of TIERS) {
-        const h = s.tiers[tier].head;
-        if (h.count > 0) heads.push({ id: s.id, tier, count: h.count, bytes: h.bytes() });
-      }
+      const h = s.raw.head;
+      if (h.count > 0) heads.push({ id: s.id, tier: 'raw', count: h.count, bytes: h.bytes() });
+      const b = s.buckets.head;
+      if (b.n > 0) heads.push({ id: s.id, tier: '5m', count: b.n, bytes: encodeBuckets(b) });
       if (s.bucketCount > 0)
         buckets.push({
           id: s.id,
@@ -227,6 +246,7 @@ export class Tsdb {
     }
     this.files.rewriteSeries([...this.byKey.values()].map((s) => ({ id: s.id, labels: s.labels })));
     this.files.writeCheckpoint(heads, buckets);
+    if (this.files.foundVersion !== FORMAT_VERSION) this.files.markVersion();
   }
 
   close(): void {
@@ -243,59 +263,104 @@ export class Tsdb {
       this.nextId = Math.max(this.nextId, id + 1);
     }
     const loaded = files.loadChunks().sort((a, b) => a.chunk.minT - b.chunk.minT);
-    for (const { id, tier, chunk } of loaded) this.byId[id]?.tiers[tier].chunks.push(chunk);
+    const legacy: LoadedLegacy[] = [];
+    for (const { id, tier, chunk } of loaded) {
+      const s = this.byId[id];
+      if (!s) continue;
+      if (tier === 'raw') s.raw.chunks.push(chunk);
+      else if (tier === '5m') s.buckets.chunks.push(chunk);
+      else legacy.push({ id, tier, ...decodeAll(chunk.bytes, chunk.count) });
+    }
     const { heads, buckets } = files.readCheckpoint();
     for (const h of heads) {
       const s = this.byId[h.id];
       if (!s) continue;
-      const tier = s.tiers[h.tier];
-      const { ts, vs } = decodeAll(h.bytes, h.count);
       // Samples already sealed into a segment after this checkpoint was written are skipped.
-      for (let i = 0; i < ts.length; i++) if (ts[i] > tier.lastT) tier.head.append(ts[i], vs[i]);
+      if (h.tier === '5m') {
+        const p = decodeBuckets(h.bytes, h.count, { n: 0, ...emptyColumns() });
+        for (let i = 0; i < p.n; i++)
+          if (p.ts[i] > s.buckets.lastT) s.buckets.append(p.ts[i], p.sum[i], p.cnt[i], p.max[i]);
+        continue;
+      }
+      const { ts, vs } = decodeAll(h.bytes, h.count);
+      if (h.tier !== 'raw') legacy.push({ id: h.id, tier: h.tier, ts, vs });
+      else for (let i = 0; i < ts.length; i++) if (ts[i] > s.raw.lastT) s.raw.head.append(ts[i], vs[i]);
     }
     for (const b of buckets) {
       const s = this.byId[b.id];
-      if (!s || b.start <= s.tiers.avg.lastT) continue;
+      if (!s || b.start <= s.buckets.lastT) continue;
       s.bucketStart = b.start;
       s.bucketSum = b.sum;
       s.bucketCount = b.count;
       s.bucketMax = b.max;
     }
+    if (files.foundVersion < FORMAT_VERSION) this.migrate(legacy);
   }
 
-  /** Counts for the benchmark and diagnostics. */
+  /** Converts format 1's average and maximum tiers into 5-minute buckets, then drops their files. */
+  private migrate(legacy: LoadedLegacy[]): void {
+    const files = this.files!;
+    for (const [id, list] of migrateLegacyTiers(legacy)) {
+      const s = this.byId[id];
+      if (!s) continue;
+      for (const b of list) {
+        if (b.t <= s.buckets.lastT || (s.bucketCount > 0 && b.t >= s.bucketStart)) continue;
+        s.buckets.append(b.t, b.sum, b.count, b.max);
+        if (s.buckets.head.n >= this.opts.downsampledChunkSamples) this.sealBuckets(s);
+      }
+    }
+    this.checkpoint();
+    for (const seg of [...files.segments.values()])
+      if (seg.tier === 'avg' || seg.tier === 'max') files.deleteSegment(seg.file);
+  }
+
+  /** Counts for the benchmark and diagnostics (bytes: encoded chunk payload in memory, heads included). */
   stats(): {
     series: number;
     rawSamples: number;
-    downsampledSamples: number;
-    chunkBytes: number;
+    buckets: number;
+    /** Of which in sealed chunks (the rest is in heads, persisted by the checkpoint). */
+    rawSealed: number;
+    bucketsSealed: number;
+    rawBytes: number;
+    bucketBytes: number;
     diskBytes: number;
   } {
     let rawSamples = 0;
-    let downsampledSamples = 0;
-    let chunkBytes = 0;
-    const add = (c: SealedChunk) => (chunkBytes += c.bytes.length);
+    let buckets = 0;
+    let rawBytes = 0;
+    let bucketBytes = 0;
+    let rawSealed = 0;
+    let bucketsSealed = 0;
     for (const s of this.byKey.values()) {
-      for (const tier of TIERS) {
-        const t = s.tiers[tier];
-        const n = t.chunks.reduce((a, c) => a + c.count, 0) + t.head.count;
-        if (tier === 'raw') rawSamples += n;
-        else downsampledSamples += n;
-        t.chunks.forEach(add);
-        chunkBytes += t.head.byteLength;
+      for (const c of s.raw.chunks) {
+        rawSealed += c.count;
+        rawSamples += c.count;
+        rawBytes += c.bytes.length;
       }
+      rawSamples += s.raw.head.count;
+      rawBytes += s.raw.head.byteLength;
+      for (const c of s.buckets.chunks) {
+        bucketsSealed += c.count;
+        buckets += c.count;
+        bucketBytes += c.bytes.length;
+      }
+      buckets += s.buckets.head.n;
     }
     return {
       series: this.byKey.size,
       rawSamples,
-      downsampledSamples,
-      chunkBytes,
+      buckets,
+      rawSealed,
+      bucketsSealed,
+      rawBytes,
+      bucketBytes,
       diskBytes: this.files?.segmentBytes ?? 0,
     };
   }
 }
 
-function segmentOf(tier: TierName, c: SealedChunk): number {
+function segmentOf(tier: StoredTier, c: SealedChunk): number {
   const len = SEGMENT_MS[tier];
   return c.minT - (c.minT % len);
 }

@@ -1,10 +1,10 @@
 /**
  * @module monitoring/tsdb/series
- * One time series in memory: three tiers of Gorilla chunks (raw samples, and the 5-minute downsampled
- * average and maximum), each a list of sealed chunks plus an open head chunk. The downsampled tiers are
- * built while ingesting: a sample in a new 5-minute bucket closes the previous bucket.
+ * One time series in memory: the raw tier (Gorilla chunks: sealed chunks plus an open head chunk) and the
+ * 5-minute tier (buckets.ts), built while ingesting: a sample in a new 5-minute bucket closes the previous
+ * bucket.
  */
-import { decodedChunks } from './cache';
+import { BucketTier } from './buckets';
 import { ChunkEncoder, decodeChunk } from './gorilla';
 
 /** Label set of a series; `__name__` holds the metric name. */
@@ -18,16 +18,16 @@ export interface SealedChunk {
   bytes: Uint8Array;
 }
 
+/** What a read asks for: raw samples, or the 5-minute averages or maxima. */
 export type TierName = 'raw' | 'avg' | 'max';
-export const TIERS: TierName[] = ['raw', 'avg', 'max'];
+/** What the files hold: raw chunks and 5-minute bucket chunks. */
+export type StoredTier = 'raw' | '5m';
+export const STORED_TIERS: StoredTier[] = ['raw', '5m'];
 
-/** The chunks of one tier of one series. */
+/** The Gorilla chunks of the raw tier of one series. */
 export class Tier {
   chunks: SealedChunk[] = [];
   head = new ChunkEncoder();
-
-  /** `cached`: keep decoded sealed chunks in the shared cache (the small 5-minute tiers). */
-  constructor(private readonly cached = false) {}
 
   /** Seals the head into a chunk (returned, so the caller can persist it). */
   seal(): SealedChunk | undefined {
@@ -64,26 +64,14 @@ export class Tier {
     const ts = new Float64Array(total);
     const vs = new Float64Array(total);
     let n = 0;
-    for (const c of hit) {
-      const d = this.cached ? decodedChunks.get(c) : undefined;
-      if (!d) {
-        n = decodeChunk(c.bytes, c.count, ts, vs, n, from, to);
-        continue;
-      }
-      // Binary-search the decoded chunk for the [from, to] slice and copy it.
-      const a = c.minT >= from ? 0 : lowerBound(d.ts, from);
-      const b = c.maxT <= to ? d.ts.length : lowerBound(d.ts, to + 1);
-      ts.set(d.ts.subarray(a, b), n);
-      vs.set(d.vs.subarray(a, b), n);
-      n += b - a;
-    }
+    for (const c of hit) n = decodeChunk(c.bytes, c.count, ts, vs, n, from, to);
     if (headHit) n = decodeChunk(this.head.bytes(), this.head.count, ts, vs, n, from, to);
     return { ts: ts.subarray(0, n), vs: vs.subarray(0, n) };
   }
 
   /**
-   * Calls `visit` with sorted sample arrays covering [from, to], newest piece first, without copying
-   * cached chunks (the query path; `read` is the convenient form).
+   * Calls `visit` with sorted sample arrays covering [from, to], newest piece first (the query path; `read`
+   * is the convenient form).
    */
   visitNewestFirst(from: number, to: number, visit: (ts: Float64Array, vs: Float64Array) => void): void {
     if (this.head.count > 0 && this.head.maxT >= from && this.head.minT <= to) {
@@ -94,14 +82,10 @@ export class Tier {
       const c = this.chunks[i];
       if (c.minT > to) continue;
       if (c.maxT < from) break;
-      const d = this.cached ? decodedChunks.get(c) : undefined;
-      if (d) visit(d.ts, d.vs);
-      else {
-        const ts = new Float64Array(c.count);
-        const vs = new Float64Array(c.count);
-        const n = decodeChunk(c.bytes, c.count, ts, vs, 0);
-        visit(ts.subarray(0, n), vs.subarray(0, n));
-      }
+      const ts = new Float64Array(c.count);
+      const vs = new Float64Array(c.count);
+      const n = decodeChunk(c.bytes, c.count, ts, vs, 0);
+      visit(ts.subarray(0, n), vs.subarray(0, n));
     }
   }
 
@@ -134,7 +118,8 @@ export class Tier {
 
 /** A series and its running 5-minute bucket. */
 export class Series {
-  readonly tiers: Record<TierName, Tier> = { raw: new Tier(), avg: new Tier(true), max: new Tier(true) };
+  readonly raw = new Tier();
+  readonly buckets = new BucketTier();
   bucketStart = -Infinity;
   bucketSum = 0;
   bucketCount = 0;
@@ -157,16 +142,4 @@ export function labelsKey(labels: Labels): string {
   let s = '';
   for (const k of keys) s += k + '\x00' + labels[k] + '\x01';
   return s;
-}
-
-/** First index with ts[i] >= t. */
-function lowerBound(ts: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = ts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ts[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

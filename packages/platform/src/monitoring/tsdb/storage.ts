@@ -3,20 +3,28 @@
  * The TSDB's files in `<dataDir>/monitoring/`:
  * - `series.log`: one line per series, `id<TAB>labels-json` (append-only; rewritten at checkpoints to drop
  *   series that no longer hold data);
- * - `<tier>-<segmentStart>.seg`: append-only sealed chunks of one tier whose first sample falls in that
- *   segment (records: id u32, minT f64, maxT f64, count u32, length u32, bytes);
+ * - `<tier>-<segmentStart>.seg` (`raw`, `5m`): append-only sealed chunks of one tier whose first sample
+ *   falls in that segment (records: id u32, minT f64, maxT f64, count u32, length u32, bytes);
  * - `head.ckpt`: the open head chunks and running 5-minute buckets, rewritten atomically (temp + rename)
  *   by each checkpoint. Samples appended after the last checkpoint are lost on a crash; sealed chunks are not.
+ * - `VERSION`: the format (2). Format 1 (no marker) kept `avg-*.seg` and `max-*.seg` Gorilla tiers and a
+ *   checkpoint without magic; it is still read, so that migrate.ts can convert it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Labels, SealedChunk, TierName } from './series';
+import type { Labels, SealedChunk, StoredTier } from './series';
 
 const HEADER = 28;
+/** The format this code writes. */
+export const FORMAT_VERSION = 2;
+const CKPT_MAGIC = 0x32435354; // "TSC2" little-endian
+
+/** Tiers found in segment files: the current ones and format 1's (read for migration only). */
+export type FileTier = StoredTier | 'avg' | 'max';
 
 export interface SegmentInfo {
   file: string;
-  tier: TierName;
+  tier: FileTier;
   start: number;
   /** Newest sample in the file (retention deletes the file once this is past). */
   maxT: number;
@@ -25,13 +33,13 @@ export interface SegmentInfo {
 
 export interface LoadedChunk {
   id: number;
-  tier: TierName;
+  tier: FileTier;
   chunk: SealedChunk;
 }
 
 export interface HeadState {
   id: number;
-  tier: TierName;
+  tier: FileTier;
   count: number;
   bytes: Uint8Array;
 }
@@ -44,16 +52,33 @@ export interface BucketState {
   max: number;
 }
 
-const TIER_CODES: TierName[] = ['raw', 'avg', 'max'];
+const TIER_CODES: StoredTier[] = ['raw', '5m'];
+const LEGACY_TIER_CODES: FileTier[] = ['raw', 'avg', 'max'];
 
 export class TsdbFiles {
   private readonly fds = new Map<string, number>();
   readonly segments = new Map<string, SegmentInfo>();
   private seriesFd: number;
 
+  /** The format found on disk: FORMAT_VERSION, 1 (older, to migrate) or 0 (nothing there yet). */
+  readonly foundVersion: number;
+
   constructor(readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true });
+    const marker = path.join(dir, 'VERSION');
+    if (fs.existsSync(marker)) this.foundVersion = Number(fs.readFileSync(marker, 'utf8').trim());
+    else
+      this.foundVersion = fs.readdirSync(dir).some((f) => f === 'series.log' || f.endsWith('.seg')) ? 1 : 0;
+    if (!(this.foundVersion <= FORMAT_VERSION))
+      throw new Error(`monitoring data in ${dir} has format ${this.foundVersion}, newer than this version`);
     this.seriesFd = fs.openSync(path.join(dir, 'series.log'), 'a');
+  }
+
+  /** Records that the directory holds the current format (after a migration, or when new). */
+  markVersion(): void {
+    const marker = path.join(this.dir, 'VERSION');
+    fs.writeFileSync(`${marker}.tmp`, `${FORMAT_VERSION}\n`);
+    fs.renameSync(`${marker}.tmp`, marker);
   }
 
   /** Reads every series definition. */
@@ -89,9 +114,9 @@ export class TsdbFiles {
   loadChunks(): LoadedChunk[] {
     const out: LoadedChunk[] = [];
     for (const name of fs.readdirSync(this.dir)) {
-      const m = /^(raw|avg|max)-(\d+)\.seg$/.exec(name);
+      const m = /^(raw|5m|avg|max)-(\d+)\.seg$/.exec(name);
       if (!m) continue;
-      const tier = m[1] as TierName;
+      const tier = m[1] as FileTier;
       const buf = fs.readFileSync(path.join(this.dir, name));
       const info: SegmentInfo = { file: name, tier, start: Number(m[2]), maxT: -Infinity, bytes: buf.length };
       let off = 0;
@@ -113,7 +138,7 @@ export class TsdbFiles {
   }
 
   /** Appends a sealed chunk to its segment file. */
-  appendChunk(tier: TierName, segmentStart: number, id: number, c: SealedChunk): void {
+  appendChunk(tier: StoredTier, segmentStart: number, id: number, c: SealedChunk): void {
     const file = `${tier}-${segmentStart}.seg`;
     let fd = this.fds.get(file);
     if (fd === undefined) {
@@ -150,17 +175,17 @@ export class TsdbFiles {
   }
 
   writeCheckpoint(heads: HeadState[], buckets: BucketState[]): void {
-    let size = 8;
+    let size = 12;
     for (const h of heads) size += 13 + h.bytes.length;
     size += buckets.length * 36;
     const buf = Buffer.alloc(size);
-    let off = 0;
-    buf.writeUInt32LE(heads.length, off);
-    buf.writeUInt32LE(buckets.length, off + 4);
-    off += 8;
+    buf.writeUInt32LE(CKPT_MAGIC, 0);
+    buf.writeUInt32LE(heads.length, 4);
+    buf.writeUInt32LE(buckets.length, 8);
+    let off = 12;
     for (const h of heads) {
       buf.writeUInt32LE(h.id, off);
-      buf.writeUInt8(TIER_CODES.indexOf(h.tier), off + 4);
+      buf.writeUInt8(TIER_CODES.indexOf(h.tier as StoredTier), off + 4);
       buf.writeUInt32LE(h.count, off + 5);
       buf.writeUInt32LE(h.bytes.length, off + 9);
       buf.set(h.bytes, off + 13);
@@ -190,14 +215,18 @@ export class TsdbFiles {
     const buf = fs.readFileSync(file);
     const heads: HeadState[] = [];
     const buckets: BucketState[] = [];
-    let off = 8;
-    const nh = buf.readUInt32LE(0);
-    const nb = buf.readUInt32LE(4);
+    // Format 1 had no magic: its heads count came first, and its tier codes were raw, avg, max.
+    const legacy = buf.readUInt32LE(0) !== CKPT_MAGIC;
+    const codes = legacy ? LEGACY_TIER_CODES : TIER_CODES;
+    let off = legacy ? 0 : 4;
+    const nh = buf.readUInt32LE(off);
+    const nb = buf.readUInt32LE(off + 4);
+    off += 8;
     for (let i = 0; i < nh; i++) {
       const len = buf.readUInt32LE(off + 9);
       heads.push({
         id: buf.readUInt32LE(off),
-        tier: TIER_CODES[buf.readUInt8(off + 4)],
+        tier: codes[buf.readUInt8(off + 4)],
         count: buf.readUInt32LE(off + 5),
         bytes: new Uint8Array(buf.subarray(off + 13, off + 13 + len)),
       });
