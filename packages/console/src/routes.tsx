@@ -33,6 +33,8 @@ const ProjectDetail = page(() => import('./pages/ResourcePages'), 'ProjectResour
 const ClusterList = page(() => import('./pages/ResourcePages'), 'ClusterResourceList');
 const ClusterDetail = page(() => import('./pages/ResourcePages'), 'ClusterResourceDetail');
 const NotFound = page(() => import('./pages/ResourcePages'), 'NotFound');
+const Components = page(() => import('./pages/platform/ComponentsPage'), 'ComponentsPage');
+const AuditLog = page(() => import('./pages/platform/AuditLogPage'), 'AuditLogPage');
 // Monitoring pages (packages/console/src/monitoring, written with the platform's monitoring API).
 const ClusterMonitoring = page(() => import('./monitoring/ClusterPages'), 'ClusterMonitoringPage');
 const NodeMonitoring = page(() => import('./monitoring/ClusterPages'), 'NodeMonitoringPage');
@@ -57,6 +59,7 @@ export const ROUTES: RouteObject[] = [
           { path: 'accounts/:name', element: <AccountDetail /> },
           { path: 'roles', element: <Roles scope="global" /> },
           { path: 'settings', element: <UserSettings /> },
+          { path: 'audit-logs', element: <AuditLog /> },
         ],
       },
       {
@@ -67,6 +70,7 @@ export const ROUTES: RouteObject[] = [
           { path: 'monitoring/cluster', element: <ClusterMonitoring /> },
           { path: 'monitoring/nodes/:name', element: <NodeMonitoring /> },
           { path: 'monitoring/alerts', element: <AlertMessages /> },
+          { path: 'components', element: <Components /> },
           { path: ':resource', element: <ClusterList /> },
           { path: ':resource/:name/:tab?', element: <ClusterDetail /> },
         ],
