@@ -11,6 +11,7 @@ import { applicationOf, formatTime, updateTimeOf } from './meta';
 import * as st from './status';
 import { nodeIP, nodeRoles } from '../nodes/model';
 import { NodeUsage } from '../nodes/NodeUsage';
+import { isDefaultClass } from '../wizard/model/storageclass';
 
 type Any = Record<string, unknown>;
 const spec = (o: KubeObject) => (o.spec ?? {}) as Any;
@@ -80,6 +81,21 @@ const taintManagement: ExtraAction = {
   action: 'edit',
   dialog: lazy(async () => ({ default: (await nodeDialogs()).TaintsDialog })),
 };
+
+const setDefaultClass: ExtraAction = {
+  key: 'set-default',
+  label: 'SET_AS_DEFAULT',
+  action: 'edit',
+  visible: (o) => !isDefaultClass(o),
+  dialog: lazy(() => import('../storage/SetDefaultDialog')),
+};
+const volumeExpansion = (value: boolean): ExtraAction => ({
+  key: value ? 'enable-expansion' : 'disable-expansion',
+  label: value ? 'ENABLE_VOLUME_EXPANSION' : 'DISABLE_VOLUME_EXPANSION',
+  action: 'edit',
+  visible: (o) => ((o as Any).allowVolumeExpansion === true) !== value,
+  patch: () => ({ allowVolumeExpansion: value }),
+});
 
 const workload = (
   ref: typeof KINDS.deployments,
@@ -288,20 +304,22 @@ export const CLUSTER_RESOURCES: Record<string, ResourceDescriptor> = {
       {
         key: 'default',
         title: 'DEFAULT',
-        render: (o, t) =>
-          o.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true' ? (
-            <Tag color="green">{t('DEFAULT')}</Tag>
-          ) : (
-            '-'
-          ),
+        render: (o, t) => (isDefaultClass(o) ? <Tag color="green">{t('DEFAULT')}</Tag> : '-'),
       },
       {
         key: 'reclaim',
         title: 'RECLAIM_POLICY',
         render: (o) => String((o as Any).reclaimPolicy ?? 'Delete'),
       },
+      {
+        key: 'expansion',
+        title: 'VOLUME_EXPANSION',
+        render: (o, t) => t((o as Any).allowVolumeExpansion === true ? 'YES' : 'NO'),
+      },
       created,
     ],
+    wizard: 'storageclasses',
+    extraActions: [setDefaultClass, volumeExpansion(true), volumeExpansion(false)],
     tabs: ['metadata', 'yaml'],
   },
 };
