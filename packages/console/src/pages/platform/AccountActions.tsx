@@ -52,6 +52,8 @@ function EditAccountModal({
     >
       <Form
         form={form}
+        // A form name prefixes the field ids: the Create Account form's fields have the same names.
+        name="edit-account"
         layout="vertical"
         initialValues={{
           email: user.spec?.email,
@@ -106,7 +108,7 @@ function ResetPasswordModal({ username, onClose }: { username: string; onClose: 
         }
       }}
     >
-      <Form form={form} layout="vertical">
+      <Form form={form} name="reset-password" layout="vertical">
         <Form.Item
           name="password"
           label={t('NEW_PASSWORD')}

@@ -121,7 +121,7 @@ function Filters({ value, onChange }: { value: AuditFilters; onChange: (f: Audit
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" disabled={codeBad}>
-          {t('SEARCH')}
+          {t('APPLY_FILTERS')}
         </Button>
       </Form.Item>
       <Form.Item>
