@@ -35,6 +35,8 @@ const ClusterDetail = page(() => import('./pages/ResourcePages'), 'ClusterResour
 const NotFound = page(() => import('./pages/ResourcePages'), 'NotFound');
 const ProjectGateway = page(() => import('./workloads/GatewayPage'), 'GatewayPage');
 const ImageRegistries = page(() => import('./workloads/ImageRegistryPage'), 'ImageRegistryPage');
+const Components = page(() => import('./pages/platform/ComponentsPage'), 'ComponentsPage');
+const AuditLog = page(() => import('./pages/platform/AuditLogPage'), 'AuditLogPage');
 // Monitoring pages (packages/console/src/monitoring, written with the platform's monitoring API).
 const ClusterMonitoring = page(() => import('./monitoring/ClusterPages'), 'ClusterMonitoringPage');
 const NodeMonitoring = page(() => import('./monitoring/ClusterPages'), 'NodeMonitoringPage');
@@ -59,6 +61,7 @@ export const ROUTES: RouteObject[] = [
           { path: 'accounts/:name', element: <AccountDetail /> },
           { path: 'roles', element: <Roles scope="global" /> },
           { path: 'settings', element: <UserSettings /> },
+          { path: 'audit-logs', element: <AuditLog /> },
         ],
       },
       {
@@ -69,6 +72,7 @@ export const ROUTES: RouteObject[] = [
           { path: 'monitoring/cluster', element: <ClusterMonitoring /> },
           { path: 'monitoring/nodes/:name', element: <NodeMonitoring /> },
           { path: 'monitoring/alerts', element: <AlertMessages /> },
+          { path: 'components', element: <Components /> },
           { path: ':resource', element: <ClusterList /> },
           { path: ':resource/:name/:tab?', element: <ClusterDetail /> },
         ],

@@ -10,6 +10,7 @@ import { StatusError } from '@sphere/shared';
 import { AuditLog } from './audit/audit';
 import { ClusterAuditStore } from './audit/store';
 import { auditRoutes } from './audit/routes';
+import { componentRoutes } from './components/routes';
 import { authenticateToken, bearerToken } from './auth/authenticate';
 import { loadSigningKey, tokenIssuer } from './auth/tokens';
 import { requestAttributes } from './authz/requestinfo';
@@ -51,6 +52,7 @@ export interface RunningPlatform {
 /** Starts the platform: CRDs, bootstrap objects, caches, controllers, then the HTTP server. */
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
   const cfg = resolveConfig(config);
+  const startedAt = cfg.now();
   const transport = await transportFromKubeconfig(cfg.kubeconfigPath);
   const client = new KubeClient(transport);
   await installCrds(client);
@@ -64,6 +66,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
 
   // Monitoring is optional: if it cannot start, the platform still serves everything else.
   let monitoring: RunningMonitoring | undefined;
+  let monitoringError: string | undefined;
   if (cfg.monitoring !== false) {
     try {
       // Loaded on demand so that a problem in the monitoring module cannot keep the platform from starting.
@@ -75,7 +78,8 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
         log: (line) => cfg.log(`[monitoring] ${line}`),
       });
     } catch (err) {
-      cfg.log(`monitoring disabled: ${(err as Error).message}`);
+      monitoringError = (err as Error).message;
+      cfg.log(`monitoring disabled: ${monitoringError}`);
     }
   }
 
@@ -88,6 +92,16 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     ...workspaceRoutes(p),
     ...namespaceRoutes(p),
     ...quotaRoutes(p),
+    // Before the v1alpha3 resource routes, whose `/{resources}` would otherwise take `/components`.
+    ...componentRoutes(p, {
+      startedAt,
+      monitoring: () =>
+        monitoring
+          ? { state: 'on' }
+          : monitoringError
+            ? { state: 'error', message: `failed to start: ${monitoringError}` }
+            : { state: 'off' },
+    }),
     ...resourceRoutes(p),
     ...registryRoutes(),
     ...gatewayRoutes(p),

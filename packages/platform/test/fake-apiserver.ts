@@ -169,6 +169,19 @@ export async function startFakeApiServer(dir: string): Promise<FakeApiServer> {
       const url = new URL(req.url ?? '/', 'http://fake');
       if (url.pathname === '/version')
         return send(200, { major: '1', minor: '32', gitVersion: 'v1.32.0-fake' });
+      if (url.pathname === '/readyz' || url.pathname === '/livez') {
+        // As kube-apiserver answers `?verbose`: one line per check, then the verdict.
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        const checks =
+          url.pathname === '/readyz' ? ['ping', 'log', 'etcd', 'informer-sync'] : ['ping', 'log', 'etcd'];
+        const name = url.pathname.slice(1);
+        res.end(
+          url.searchParams.has('verbose')
+            ? `${checks.map((c) => `[+]${c} ok`).join('\n')}\n${name} check passed\n`
+            : 'ok',
+        );
+        return;
+      }
       const target = parse(url.pathname);
       if (!target)
         return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));

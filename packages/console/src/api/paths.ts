@@ -8,6 +8,10 @@ import type { KindRef } from '../resources/kinds';
 export const IAM = '/kapis/iam.kubesphere.io/v1alpha2';
 export const TENANT = '/kapis/tenant.kubesphere.io/v1alpha2';
 export const RESOURCES = '/kapis/resources.kubesphere.io/v1alpha3';
+/** Service components and their health (`/components`, `/componenthealth`). */
+export const COMPONENTS = '/kapis/resources.kubesphere.io/v1alpha2';
+/** The platform's audit trail. */
+export const AUDIT_EVENTS = '/kapis/tenant.kubesphere.io/v1alpha2/auditing/events';
 
 /** `/kapis/iam.kubesphere.io/v1alpha2/<rest>` */
 export function iamPath(rest: string): string {

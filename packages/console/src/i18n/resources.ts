@@ -5,12 +5,14 @@
 import enAuth from './locales/en/auth.json';
 import enCommon from './locales/en/common.json';
 import enNav from './locales/en/nav.json';
+import enPlatform from './locales/en/platform.json';
 import enResources from './locales/en/resources.json';
 import enWizard from './locales/en/wizard.json';
 import enWorkloads from './locales/en/workloads.json';
 import zhAuth from './locales/zh/auth.json';
 import zhCommon from './locales/zh/common.json';
 import zhNav from './locales/zh/nav.json';
+import zhPlatform from './locales/zh/platform.json';
 import zhResources from './locales/zh/resources.json';
 import zhWizard from './locales/zh/wizard.json';
 import zhWorkloads from './locales/zh/workloads.json';
@@ -25,6 +27,7 @@ export const bundles: Record<Lang, Record<string, Record<string, string>>> = {
     resources: enResources,
     wizard: enWizard,
     workloads: enWorkloads,
+    platform: enPlatform,
   },
   zh: {
     auth: zhAuth,
@@ -33,6 +36,7 @@ export const bundles: Record<Lang, Record<string, Record<string, string>>> = {
     resources: zhResources,
     wizard: zhWizard,
     workloads: zhWorkloads,
+    platform: zhPlatform,
   },
 };
 

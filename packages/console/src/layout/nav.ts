@@ -51,7 +51,17 @@ export const PLATFORM_NAV: NavItem[] = [
         authKey: 'storageclasses',
         icon: 'storage',
       },
+      {
+        key: 'SERVICE_COMPONENTS',
+        path: 'infrastructure/components',
+        authKey: 'components',
+        icon: 'dashboard',
+      },
     ],
+  },
+  {
+    key: 'NAV_PLATFORM_SETTINGS',
+    children: [{ key: 'AUDIT_LOG', path: 'audit-logs', authKey: 'auditing', icon: 'config' }],
   },
 ];
 

@@ -90,6 +90,20 @@ describe('mergeRules', () => {
   });
 });
 
+describe('modulesFromPolicyRules and platform-API modules', () => {
+  it('auditing and components need their API group, not just the resource name', async () => {
+    const { modulesFromPolicyRules } = await import('./rules');
+    const coreEvents = modulesFromPolicyRules([{ verbs: ['list'], apiGroups: [''], resources: ['events'] }]);
+    expect(coreEvents.auditing).toBeUndefined();
+    const auditor = modulesFromPolicyRules([
+      { verbs: ['get', 'list'], apiGroups: ['auditing.kubesphere.io'], resources: ['events'] },
+      { verbs: ['get', 'list'], apiGroups: ['resources.kubesphere.io'], resources: ['components'] },
+    ]);
+    expect(auditor.auditing).toEqual(['view']);
+    expect(auditor.components).toEqual(['view']);
+  });
+});
+
 describe('modulesFromPolicyRules and users', () => {
   it('does not show Accounts for the list-users right every user has, but does for write rights', async () => {
     const { modulesFromPolicyRules } = await import('./rules');

@@ -45,6 +45,12 @@ const RESOURCE_MODULES: Record<string, string> = {
   workspacetemplates: 'workspaces',
 };
 
+/** Platform-API resources (group/resource) whose read permission unlocks a console module. */
+const GROUP_RESOURCE_MODULES: [group: string, resource: string, module: string][] = [
+  ['auditing.kubesphere.io', 'events', 'auditing'],
+  ['resources.kubesphere.io', 'components', 'components'],
+];
+
 /**
  * Resources every signed-in user may list (users, to pick members): listing them is no reason to show
  * their module; the module comes from the role template (the platform's `modules`) or from write rights.
@@ -69,6 +75,14 @@ export function modulesFromPolicyRules(rules: PolicyRule[]): RuleMap {
       if (!resources.includes(resource) && !everything) continue;
       if (verbs.includes('*') || verbs.includes('create')) addActions(map, module, ['view', 'manage']);
       else if (verbs.includes('list') && !LISTED_BY_EVERYONE.has(resource)) addActions(map, module, ['view']);
+    }
+    // These resource names are also core kinds (events): the API group must match as well. A `*` on
+    // everything is already the `_` wildcard.
+    for (const [group, resource, module] of everything && verbs.includes('*') ? [] : GROUP_RESOURCE_MODULES) {
+      const groupOk = (r.apiGroups ?? []).some((g) => g === group || g === '*');
+      const resourceOk = resources.includes(resource) || resources.includes('*');
+      if (groupOk && resourceOk && (verbs.includes('*') || verbs.includes('list')))
+        addActions(map, module, ['view']);
     }
   }
   return map;

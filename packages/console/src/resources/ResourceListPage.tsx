@@ -14,7 +14,7 @@ import { patchResource } from '../api/resources';
 import { EditYamlModal } from '../components/EditYamlModal';
 import { StatusBadge } from '../components/StatusBadge';
 import { useCan } from '../permissions/ScopeRules';
-import type { ResourceDescriptor } from './descriptor';
+import type { ExtraAction, ResourceDescriptor } from './descriptor';
 import {
   formatListState,
   hasFilters,
@@ -62,6 +62,8 @@ export function ResourceListPage({ descriptor, namespace, detailPath }: Resource
   const [deleting, setDeleting] = useState<KubeObject[] | null>(null);
   const [editing, setEditing] = useState<KubeObject | null>(null);
   const [creating, setCreating] = useState(false);
+  const [dialog, setDialog] = useState<{ action: ExtraAction; objects: KubeObject[] } | null>(null);
+  const batchActions = canEdit ? (descriptor.batchActions ?? []) : [];
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['list', descriptor.ref.plural] });
   const onAction = async (action: RowAction, obj: KubeObject) => {
@@ -69,6 +71,8 @@ export function ResourceListPage({ descriptor, namespace, detailPath }: Resource
     if (action.type === 'yaml') return setEditing(obj);
     const extra = descriptor.extraActions?.find((a) => a.key === action.key);
     if (!extra) return;
+    if (extra.dialog) return setDialog({ action: extra, objects: [obj] });
+    if (!extra.patch) return;
     try {
       await patchResource(
         descriptor.ref,
@@ -170,9 +174,16 @@ export function ResourceListPage({ descriptor, namespace, detailPath }: Resource
         {selected.length > 0 ? (
           <Space style={{ marginBottom: 12 }}>
             <Typography.Text>{t('SELECTED_COUNT', { count: selected.length })}</Typography.Text>
-            <Button danger onClick={() => setDeleting(selected)}>
-              {t('DELETE')}
-            </Button>
+            {batchActions.map((a) => (
+              <Button key={a.key} onClick={() => setDialog({ action: a, objects: selected })}>
+                {t(a.label)}
+              </Button>
+            ))}
+            {canDelete && (
+              <Button danger onClick={() => setDeleting(selected)}>
+                {t('DELETE')}
+              </Button>
+            )}
             <Button onClick={() => setSelected([])}>{t('CANCEL_SELECT')}</Button>
           </Space>
         ) : (
@@ -195,7 +206,7 @@ export function ResourceListPage({ descriptor, namespace, detailPath }: Resource
           scroll={virtual ? { y: 600 } : undefined}
           locale={{ emptyText: list.isLoading ? ' ' : empty }}
           rowSelection={
-            canDelete
+            canDelete || batchActions.length
               ? {
                   selectedRowKeys: selected.map((o) => o.metadata.uid ?? ''),
                   onChange: (_k, rows) => setSelected(rows),
@@ -239,6 +250,18 @@ export function ResourceListPage({ descriptor, namespace, detailPath }: Resource
         onClose={() => setEditing(null)}
         onSaved={refresh}
       />
+      {dialog?.action.dialog && (
+        <Suspense fallback={null}>
+          <dialog.action.dialog
+            objects={dialog.objects}
+            onClose={() => setDialog(null)}
+            onDone={() => {
+              setDialog(null);
+              refresh();
+            }}
+          />
+        </Suspense>
+      )}
       {creating && descriptor.wizard && (
         <Suspense fallback={null}>
           <WizardLauncher

@@ -2,7 +2,7 @@
  * @module descriptor
  * The per-kind descriptor the generic list and detail pages are driven by.
  */
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { KubeObject } from '@sphere/shared';
 import type { KindRef } from './kinds';
@@ -27,7 +27,17 @@ export interface ExtraAction {
   action: 'edit' | 'delete' | 'create';
   visible?: (obj: KubeObject) => boolean;
   /** The merge patch to send, computed from the object (clock injected). */
-  patch: (obj: KubeObject, now: Date) => unknown;
+  patch?: (obj: KubeObject, now: Date) => unknown;
+  /** Or a dialog that performs the action (Edit Labels, Taint Management...); lazy components welcome. */
+  dialog?: ComponentType<ActionDialogProps>;
+}
+
+/** What an action dialog gets: the objects it acts on (one, or the batch selection). */
+export interface ActionDialogProps {
+  objects: KubeObject[];
+  onClose: () => void;
+  /** Called after a successful change (refreshes the list). */
+  onDone: () => void;
 }
 
 /** A detail-page operation that opens a dialog (rendered by the detail page by its key). */
@@ -56,6 +66,8 @@ export interface ResourceDescriptor {
   extraActions?: ExtraAction[];
   /** Dialog operations of the detail page's More menu (workloads: HPA, rollback). */
   dialogs?: DialogAction[];
+  /** Actions on the selected rows (shown in the batch bar next to Delete); dialog actions. */
+  batchActions?: ExtraAction[];
   /** Detail tabs in order. */
   tabs: DetailTab[];
 }

@@ -6,7 +6,7 @@ const now = new Date('2026-01-02T03:04:05Z');
 
 describe('descriptor actions', () => {
   it('redeploy patches the restartedAt annotation with the injected time', () => {
-    expect(redeploy.patch({ metadata: {} }, now)).toEqual({
+    expect(redeploy.patch?.({ metadata: {} }, now)).toEqual({
       spec: {
         template: { metadata: { annotations: { 'kubesphere.io/restartedAt': '2026-01-02T03:04:05.000Z' } } },
       },
@@ -20,7 +20,7 @@ describe('descriptor actions', () => {
     const action = PROJECT_RESOURCES.cronjobs.extraActions?.find((a) => a.key === key);
     const obj: KubeObject = { metadata: { name: 'c' }, spec };
     expect(action?.visible?.(obj)).toBe(visible);
-    if (patch) expect(action?.patch(obj, now)).toEqual(patch);
+    if (patch) expect(action?.patch?.(obj, now)).toEqual(patch);
   });
   it.each([
     ['cordon', {}, true, { spec: { unschedulable: true } }],
@@ -30,7 +30,7 @@ describe('descriptor actions', () => {
     const action = CLUSTER_RESOURCES.nodes.extraActions?.find((a) => a.key === key);
     const obj: KubeObject = { metadata: { name: 'n' }, spec };
     expect(action?.visible?.(obj)).toBe(visible);
-    if (patch) expect(action?.patch(obj, now)).toEqual(patch);
+    if (patch) expect(action?.patch?.(obj, now)).toEqual(patch);
   });
 });
 

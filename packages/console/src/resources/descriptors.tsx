@@ -2,12 +2,16 @@
  * @module descriptors
  * One descriptor per kind the console lists. Adding a kind = adding an entry here plus its locale keys.
  */
+import { lazy } from 'react';
 import { Tag } from 'antd';
 import type { KubeObject } from '@sphere/shared';
 import type { ColumnDef, DetailTab, DialogAction, ExtraAction, ResourceDescriptor } from './descriptor';
 import { KINDS } from './kinds';
 import { applicationOf, formatTime, updateTimeOf } from './meta';
 import * as st from './status';
+import { nodeIP, nodeRoles } from '../nodes/model';
+import { NodeUsage } from '../nodes/NodeUsage';
+import { isDefaultClass } from '../wizard/model/storageclass';
 
 type Any = Record<string, unknown>;
 const spec = (o: KubeObject) => (o.spec ?? {}) as Any;
@@ -67,6 +71,34 @@ const cordon = (value: boolean): ExtraAction => ({
 /** Detail dialogs of workloads (workloads/WorkloadDialogs.tsx). */
 const rollback: DialogAction = { key: 'rollback', label: 'REVISION_ROLLBACK', action: 'edit' };
 const hpa: DialogAction = { key: 'hpa', label: 'HORIZONTAL_POD_AUTOSCALING', action: 'edit' };
+const nodeDialogs = () => import('../nodes/NodeDialogs');
+const editLabels: ExtraAction = {
+  key: 'edit-labels',
+  label: 'EDIT_LABELS',
+  action: 'edit',
+  dialog: lazy(async () => ({ default: (await nodeDialogs()).EditLabelsDialog })),
+};
+const taintManagement: ExtraAction = {
+  key: 'taints',
+  label: 'TAINT_MANAGEMENT',
+  action: 'edit',
+  dialog: lazy(async () => ({ default: (await nodeDialogs()).TaintsDialog })),
+};
+
+const setDefaultClass: ExtraAction = {
+  key: 'set-default',
+  label: 'SET_AS_DEFAULT',
+  action: 'edit',
+  visible: (o) => !isDefaultClass(o),
+  dialog: lazy(() => import('../storage/SetDefaultDialog')),
+};
+const volumeExpansion = (value: boolean): ExtraAction => ({
+  key: value ? 'enable-expansion' : 'disable-expansion',
+  label: value ? 'ENABLE_VOLUME_EXPANSION' : 'DISABLE_VOLUME_EXPANSION',
+  action: 'edit',
+  visible: (o) => ((o as Any).allowVolumeExpansion === true) !== value,
+  patch: () => ({ allowVolumeExpansion: value }),
+});
 
 const workload = (
   ref: typeof KINDS.deployments,
@@ -246,31 +278,25 @@ export const CLUSTER_RESOURCES: Record<string, ResourceDescriptor> = {
       {
         key: 'role',
         title: 'ROLE',
-        render: (o) =>
-          Object.keys(o.metadata.labels ?? {})
-            .filter((l) => l.startsWith('node-role.kubernetes.io/'))
-            .map((l) => <Tag key={l}>{l.split('/')[1]}</Tag>),
+        render: (o) => nodeRoles(o).map((r) => <Tag key={r}>{r}</Tag>),
       },
+      { key: 'ip', title: 'INTERNAL_IP', render: (o) => nodeIP(o) || '-' },
       {
         key: 'os',
         title: 'SYSTEM_VERSION',
         render: (o) => String((status(o).nodeInfo as Any | undefined)?.osImage ?? '-'),
       },
-      {
-        key: 'cpu',
-        title: 'CPU',
-        render: (o) => String((status(o).allocatable as Any | undefined)?.cpu ?? '-'),
-      },
-      {
-        key: 'memory',
-        title: 'MEMORY',
-        render: (o) => String((status(o).allocatable as Any | undefined)?.memory ?? '-'),
-      },
+      // Usage against allocatable when monitoring answers; the allocatable figure otherwise.
+      { key: 'cpu', title: 'CPU', render: (o) => <NodeUsage node={o} kind="cpu" /> },
+      { key: 'memory', title: 'MEMORY', render: (o) => <NodeUsage node={o} kind="memory" /> },
+      { key: 'pods', title: 'PODS', render: (o) => <NodeUsage node={o} kind="pods" /> },
       created,
     ],
     status: st.nodeStatus,
-    extraActions: [cordon(true), cordon(false)],
-    tabs: ['resource-status', 'events', 'metadata', 'yaml'],
+    statusFilters: ['running', 'unschedulable', 'warning'],
+    extraActions: [cordon(true), cordon(false), editLabels, taintManagement],
+    batchActions: [taintManagement],
+    tabs: ['resource-status', 'pods', 'monitoring', 'events', 'metadata', 'yaml'],
   },
   storageclasses: {
     ref: KINDS.storageclasses,
@@ -282,20 +308,22 @@ export const CLUSTER_RESOURCES: Record<string, ResourceDescriptor> = {
       {
         key: 'default',
         title: 'DEFAULT',
-        render: (o, t) =>
-          o.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true' ? (
-            <Tag color="green">{t('DEFAULT')}</Tag>
-          ) : (
-            '-'
-          ),
+        render: (o, t) => (isDefaultClass(o) ? <Tag color="green">{t('DEFAULT')}</Tag> : '-'),
       },
       {
         key: 'reclaim',
         title: 'RECLAIM_POLICY',
         render: (o) => String((o as Any).reclaimPolicy ?? 'Delete'),
       },
+      {
+        key: 'expansion',
+        title: 'VOLUME_EXPANSION',
+        render: (o, t) => t((o as Any).allowVolumeExpansion === true ? 'YES' : 'NO'),
+      },
       created,
     ],
+    wizard: 'storageclasses',
+    extraActions: [setDefaultClass, volumeExpansion(true), volumeExpansion(false)],
     tabs: ['metadata', 'yaml'],
   },
 };

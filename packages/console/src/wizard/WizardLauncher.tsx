@@ -10,6 +10,7 @@ import { createResource } from '../api/resources';
 import { useAuth } from '../auth/AuthContext';
 import { submitObjects } from './model/submit';
 import { resourceWizard } from './resource-wizards';
+import { storageClassWizard } from './storageclass-wizard';
 import { statefulSetWizard, workloadWizard, type WizardConfig } from './workload-wizards';
 import { WizardModal } from './WizardModal';
 import { syncWizardHpa } from '../workloads/wizard-hpa';
@@ -27,6 +28,8 @@ export function wizardFor(id: string, namespace: string): WizardConfig | undefin
       return workloadWizard('Job', namespace);
     case 'cronjobs':
       return workloadWizard('CronJob', namespace);
+    case 'storageclasses':
+      return storageClassWizard();
     default:
       return resourceWizard(id, namespace);
   }

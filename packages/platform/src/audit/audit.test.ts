@@ -32,6 +32,10 @@ describe('AuditLog', () => {
     [{ outcome: 'denied' }, ['p1']],
     [{ since: '2026-01-01T00:00:01Z' }, ['p2', 'p1']],
     [{ limit: 1, page: 2 }, ['p1']],
+    [{ code: '403' }, ['p1']],
+    [{ code: '4xx' }, ['p1']],
+    [{ code: '2xx' }, ['p2', 'p0']],
+    [{ name: '2' }, ['p2']],
   ])('filters %j', async (q, names) => {
     const log = new AuditLog();
     log.record(ev(0));

@@ -30,6 +30,10 @@ export interface AuditQuery {
   namespace?: string;
   workspace?: string;
   outcome?: string;
+  /** HTTP status: exact (`403`) or a class (`4xx`). */
+  code?: string;
+  /** Substring of the object name. */
+  name?: string;
   /** ISO instants, inclusive. */
   since?: string;
   until?: string;
@@ -79,10 +83,20 @@ export function filterEvents(
     (!q.namespace || e.namespace === q.namespace) &&
     (!q.workspace || e.workspace === q.workspace) &&
     (!q.outcome || e.outcome === q.outcome) &&
+    codeMatches(e.code, q.code) &&
+    (!q.name || e.name.includes(q.name)) &&
     (!q.since || e.time >= q.since) &&
     (!q.until || e.time <= q.until);
   const all = events.filter(match).reverse();
   const limit = q.limit && q.limit > 0 ? q.limit : all.length || 1;
   const page = q.page && q.page > 0 ? q.page : 1;
   return { items: all.slice((page - 1) * limit, page * limit), totalItems: all.length };
+}
+
+/** `403` matches 403; `4xx` matches 400–499; empty matches everything. */
+export function codeMatches(code: number, filter: string | undefined): boolean {
+  if (!filter) return true;
+  const cls = /^([1-5])xx$/i.exec(filter);
+  if (cls) return Math.floor(code / 100) === Number(cls[1]);
+  return String(code) === filter;
 }

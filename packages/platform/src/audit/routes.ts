@@ -2,7 +2,7 @@
  * @module audit/routes
  * `GET /kapis/tenant.kubesphere.io/v1alpha2/auditing/events` (platform administrators: whoever may list
  * `auditing` events at the platform scope): the audit trail, newest first, filtered by user, verb,
- * resource, namespace, workspace, outcome, since/until (ISO time), paged with page/limit.
+ * resource, namespace, workspace, outcome, code (`403` or `4xx`), name (substring), since/until (ISO time), paged with page/limit.
  */
 import { errors } from '@sphere/shared';
 import type { Platform } from '../context';
@@ -31,6 +31,8 @@ export function auditRoutes(p: Platform): Route[] {
           namespace: q.get('namespace') ?? undefined,
           workspace: q.get('workspace') ?? undefined,
           outcome: q.get('outcome') ?? undefined,
+          code: q.get('code') ?? undefined,
+          name: q.get('name') ?? undefined,
           since: q.get('since') ?? undefined,
           until: q.get('until') ?? undefined,
           page: num('page'),

@@ -1,7 +1,8 @@
 /**
  * @module resources/status
  * The `status` KubeSphere lists filter and sort by: workloads running | updating | stopped, pods by phase
- * (with `terminating`), namespaces Active | Terminating, users by state.
+ * (with `terminating`), namespaces Active | Terminating, users by state, nodes running | unschedulable |
+ * warning (not Ready), as KubeSphere's node list shows them.
  */
 import type { KubeObject } from '@sphere/shared';
 
@@ -37,6 +38,14 @@ export function statusOf(obj: KubeObject): string {
     case 'Pod':
       if (obj.metadata.deletionTimestamp) return 'terminating';
       return (o.status?.phase ?? 'Pending').toLowerCase();
+    case 'Node': {
+      const conditions = (obj.status as { conditions?: { type: string; status: string }[] } | undefined)
+        ?.conditions;
+      if (!conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) return 'warning';
+      return (obj.spec as { unschedulable?: boolean } | undefined)?.unschedulable
+        ? 'unschedulable'
+        : 'running';
+    }
     case 'User':
       return o.status?.state ?? 'Active';
     default:

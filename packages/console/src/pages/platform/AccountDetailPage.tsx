@@ -1,25 +1,30 @@
 /**
  * @module AccountDetailPage
- * One account: attributes and login history.
+ * One account: attributes, operations (More: Edit, Reset Password, Disable/Enable, Delete) and login
+ * history.
  */
-import { Breadcrumb, Card, Col, Descriptions, Row, Spin, Table } from 'antd';
+import { Badge, Breadcrumb, Card, Col, Descriptions, Result, Row, Spin, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { KubeObject } from '@sphere/shared';
 import { iam } from '../../api/iam';
 import { formatTime } from '../../resources/meta';
-import { GLOBALROLE_ANNOTATION } from './AccountsPage';
+import { AccountActions } from './AccountActions';
+import { accountStatus, DESCRIPTION_ANNOTATION, GLOBALROLE_ANNOTATION } from './account-model';
 
 type Any = Record<string, unknown>;
 
 export function AccountDetailPage() {
   const { t, i18n } = useTranslation();
   const { name = '' } = useParams();
+  const navigate = useNavigate();
   const user = useQuery({ queryKey: ['user', name], queryFn: () => iam.getUser(name) });
   const records = useQuery({ queryKey: ['loginrecords', name], queryFn: () => iam.loginRecords(name) });
   if (user.isLoading) return <Spin />;
   const u = user.data;
+  if (!u) return <Result status="404" title={(user.error as Error | null)?.message ?? t('NOT_FOUND')} />;
+  const state = accountStatus(u.status?.state);
   return (
     <>
       <Breadcrumb
@@ -28,9 +33,24 @@ export function AccountDetailPage() {
       />
       <Row gutter={16}>
         <Col xs={24} lg={8}>
-          <Card title={name}>
+          <Card
+            title={name}
+            extra={
+              <AccountActions
+                user={u}
+                variant="detail"
+                onChanged={() => void user.refetch()}
+                onDeleted={() => navigate('/accounts')}
+              />
+            }
+          >
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('STATUS')}>{u?.status?.state ?? '-'}</Descriptions.Item>
+              <Descriptions.Item label={t('STATUS')}>
+                <Badge status={state.tone} text={t(state.key, { defaultValue: state.key })} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('DESCRIPTION')}>
+                {u.metadata.annotations?.[DESCRIPTION_ANNOTATION] || '-'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('EMAIL')}>{u?.spec?.email ?? '-'}</Descriptions.Item>
               <Descriptions.Item label={t('PLATFORM_ROLE')}>
                 {u?.metadata.annotations?.[GLOBALROLE_ANNOTATION] ?? '-'}

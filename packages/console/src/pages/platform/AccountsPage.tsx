@@ -1,9 +1,10 @@
 /**
  * @module AccountsPage
- * Platform › Accounts: list, create (username, email, platform role, password), delete.
+ * Platform › Accounts: list, create (username, email, platform role, password); per row Edit, Reset
+ * Password, Disable/Enable and Delete (AccountActions).
  */
 import { useState } from 'react';
-import { App, Badge, Button, Form, Input, Modal, Popconfirm, Select } from 'antd';
+import { App, Badge, Form, Input, Modal, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -12,8 +13,10 @@ import { passwordProblem } from '../../auth/password-policy';
 import { KapisTable } from '../../components/KapisTable';
 import { useCan } from '../../permissions/ScopeRules';
 import { formatTime } from '../../resources/meta';
+import { AccountActions } from './AccountActions';
+import { accountStatus, GLOBALROLE_ANNOTATION } from './account-model';
 
-export const GLOBALROLE_ANNOTATION = 'iam.kubesphere.io/globalrole';
+export { GLOBALROLE_ANNOTATION };
 
 /** The User object the create form submits; the platform binds the role named in the annotation. */
 export function userObject(v: {
@@ -42,7 +45,9 @@ export function AccountsPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const canCreate = useCan('users', 'create');
-  const canDelete = useCan('users', 'delete');
+  const canEditUsers = useCan('users', 'edit');
+  const canDeleteUsers = useCan('users', 'delete');
+  const canManage = canEditUsers || canDeleteUsers;
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const roles = useQuery({
@@ -62,9 +67,10 @@ export function AccountsPage() {
     {
       key: 'status',
       title: t('STATUS'),
-      render: (_: unknown, u: UserObject) => (
-        <Badge status={u.status?.state === 'Active' ? 'success' : 'warning'} text={u.status?.state ?? '-'} />
-      ),
+      render: (_: unknown, u: UserObject) => {
+        const s = accountStatus(u.status?.state);
+        return <Badge status={s.tone} text={t(s.key, { defaultValue: s.key })} />;
+      },
     },
     { key: 'email', title: t('EMAIL'), render: (_: unknown, u: UserObject) => u.spec?.email ?? '-' },
     {
@@ -77,24 +83,13 @@ export function AccountsPage() {
       title: t('LAST_LOGIN'),
       render: (_: unknown, u: UserObject) => formatTime(u.status?.lastLoginTime, i18n.language),
     },
-    ...(canDelete
+    ...(canManage
       ? [
           {
             key: 'actions',
+            width: 56,
             render: (_: unknown, u: UserObject) => (
-              <Popconfirm
-                title={t('DELETE_TITLE', { kind: t('ACCOUNT') })}
-                onConfirm={() =>
-                  void iam
-                    .deleteUser(u.metadata.name ?? '')
-                    .then(refresh)
-                    .catch((e: Error) => message.error(e.message))
-                }
-              >
-                <Button type="link" danger>
-                  {t('DELETE')}
-                </Button>
-              </Popconfirm>
+              <AccountActions user={u} variant="row" onChanged={refresh} onDeleted={refresh} />
             ),
           },
         ]

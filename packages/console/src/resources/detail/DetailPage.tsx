@@ -2,7 +2,7 @@
  * @module DetailPage
  * The generic detail page: breadcrumb, summary card, tabs as child routes; live via watch.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { Alert, App, Breadcrumb, Card, Col, Result, Row, Spin, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -11,7 +11,7 @@ import { ApiError } from '../../api/errors';
 import { DeleteDialog } from '../DeleteDialog';
 import { EditYamlModal } from '../../components/EditYamlModal';
 import { useCan } from '../../permissions/ScopeRules';
-import type { DetailTab, ResourceDescriptor } from '../descriptor';
+import type { ActionDialogProps, DetailTab, ResourceDescriptor } from '../descriptor';
 import { LogsTab } from './LogsTab';
 import { SummaryCard } from './SummaryCard';
 import { StatusTab } from './StatusTab';
@@ -35,6 +35,8 @@ const TAB_LABELS: Record<DetailTab, string> = {
 const Monitoring = lazy(() => import('./MonitoringTab'));
 
 const Terminal = lazy(() => import('./Terminal'));
+const NodeStatus = lazy(() => import('../../nodes/NodeStatus'));
+const NodePods = lazy(() => import('../../nodes/NodePods'));
 
 const WorkloadDialogs = lazy(() => import('../../workloads/WorkloadDialogs'));
 
@@ -56,6 +58,7 @@ export function DetailPage({
   const canEdit = useCan(descriptor.ref.authKey, 'edit');
   const canDelete = useCan(descriptor.ref.authKey, 'delete');
   const [op, setOp] = useState<string | null>(null);
+  const [Dialog, setDialog] = useState<ComponentType<ActionDialogProps> | null>(null);
   const activeTab = (tab as DetailTab) ?? descriptor.tabs[0];
 
   if (live.isLoading) return <Spin style={{ display: 'block', margin: 80 }} />;
@@ -73,6 +76,9 @@ export function DetailPage({
   const onOperation = async (key: string) => {
     const extra = descriptor.extraActions?.find((a) => a.key === key);
     if (!extra) return setOp(key);
+    // A component in state must be wrapped: a bare function would be called as an updater.
+    if (extra.dialog) return setDialog(() => extra.dialog!);
+    if (!extra.patch) return;
     try {
       await patchResource(descriptor.ref, namespace, name, extra.patch(obj, new Date()));
       message.success(t('UPDATED_SUCCESS'));
@@ -83,7 +89,19 @@ export function DetailPage({
   const render = (tabKey: DetailTab) => {
     switch (tabKey) {
       case 'resource-status':
+        if (obj.kind === 'Node')
+          return (
+            <Suspense fallback={<Spin />}>
+              <NodeStatus node={obj} />
+            </Suspense>
+          );
         return <StatusTab obj={obj} canEdit={canEdit} />;
+      case 'pods':
+        return obj.kind === 'Node' ? (
+          <Suspense fallback={<Spin />}>
+            <NodePods node={obj} />
+          </Suspense>
+        ) : null;
       case 'revisions':
         return <RevisionsTab obj={obj} />;
       case 'events':
@@ -149,6 +167,11 @@ export function DetailPage({
       {op && descriptor.dialogs?.some((d) => d.key === op) && (
         <Suspense fallback={null}>
           <WorkloadDialogs op={op} obj={obj} onClose={() => setOp(null)} />
+        </Suspense>
+      )}
+      {Dialog && (
+        <Suspense fallback={null}>
+          <Dialog objects={[obj]} onClose={() => setDialog(null)} onDone={() => setDialog(null)} />
         </Suspense>
       )}
       <EditYamlModal open={op === 'yaml'} obj={obj} kind={descriptor.ref} onClose={() => setOp(null)} />
