@@ -12,7 +12,7 @@ import { parseQuantity, type KubeObject } from '@sphere/shared';
 import { seededRandom } from './pod-logs';
 import { containersOf, statusOf, type ContainerSpec } from './pod-view';
 import { imageProfile } from './profiles';
-import { containerUsage, cpuSecondsTotal, type UsageModel } from './usage';
+import { containerUsage, cpuSecondsTotal, NODE_BASE, type UsageModel } from './usage';
 
 export type KubeletEndpoint = 'resource' | 'cadvisor' | 'all';
 
@@ -109,6 +109,8 @@ export function kubeletMetricsText(
     root.reads = NODE_RATES.reads * uptime;
     root.writes = NODE_RATES.writes * uptime;
     let loadCpuSeconds = 0;
+    let idleCpu = NODE_BASE.cpu;
+    let memory = NODE_BASE.memory;
     for (const pod of pods) {
       const started = new Date(statusOf(pod).startTime ?? now);
       const elapsed = Math.max(0, (ms - started.getTime()) / 1000);
@@ -123,11 +125,10 @@ export function kubeletMetricsText(
           labels,
           cpuSecondsTotal(pod, c, started, now, served).toFixed(3),
         );
-        push(
-          'container_memory_working_set_bytes',
-          labels,
-          containerUsage(pod, c, now, model.extraCpu(pod, c, i)).memory,
-        );
+        const idle = containerUsage(pod, c, now);
+        idleCpu += idle.cpu;
+        memory += idle.memory; // load adds CPU, not memory
+        push('container_memory_working_set_bytes', labels, idle.memory);
         if (!cadvisor) return;
         const fs = containerFs(pod, c, elapsed);
         root.fs += fs.usage;
@@ -150,9 +151,8 @@ export function kubeletMetricsText(
       push('container_network_transmit_bytes_total', netLabels, tx);
     }
     if (endpoint !== 'cadvisor') {
-      const idle = model.nodeUsage(pods, now, false);
-      push('node_cpu_usage_seconds_total', `node="${name}"`, (idle.cpu * uptime + loadCpuSeconds).toFixed(3));
-      push('node_memory_working_set_bytes', `node="${name}"`, Math.round(model.nodeUsage(pods, now).memory));
+      push('node_cpu_usage_seconds_total', `node="${name}"`, (idleCpu * uptime + loadCpuSeconds).toFixed(3));
+      push('node_memory_working_set_bytes', `node="${name}"`, Math.round(memory));
     }
     if (!cadvisor) continue;
     const rootNet = `container="",id="/",interface="eth0",namespace="",node="${name}",pod=""`;

@@ -25,7 +25,7 @@ export interface Usage {
 const DEFAULT_CPU = 0.005;
 const DEFAULT_MEMORY = 24 * 1024 * 1024;
 /** Node overhead (system daemons, kubelet) on top of its pods. */
-const NODE_BASE: Usage = { cpu: 0.12, memory: 1.4 * 1024 ** 3 };
+export const NODE_BASE: Usage = { cpu: 0.12, memory: 1.4 * 1024 ** 3 };
 
 /** Parsed quantities by their text: pods repeat a handful of values, and parsing is exact (BigInt). */
 const parsed = new Map<string, number | undefined>();
@@ -202,12 +202,10 @@ export class UsageModel {
     }));
   }
 
-  nodeUsage(pods: KubeObject[], at = this.o.clock.now(), withLoad = true): Usage {
+  nodeUsage(pods: KubeObject[], at = this.o.clock.now()): Usage {
     const total = { ...NODE_BASE };
     for (const pod of pods)
-      for (const c of withLoad
-        ? this.podUsage(pod, at)
-        : containersOf(pod).map((x) => ({ usage: containerUsage(pod, x, at) }))) {
+      for (const c of this.podUsage(pod, at)) {
         total.cpu += c.usage.cpu;
         total.memory += c.usage.memory;
       }
