@@ -18,7 +18,7 @@ async function until<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 30
     const v = await fn().catch(() => undefined);
     if (v) return v;
     if (Date.now() > deadline) {
-      if (process.env.DEBUG_QS) console.log(await t.k(['get', 'hpa,deploy,pods', '-o', 'wide']));
+      console.log(await t.kubectl(['get', 'hpa,deploy,pods', '-o', 'wide']).then((r) => r.stdout));
       throw new Error('condition not met in time');
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -175,28 +175,29 @@ spec:
     await until(async () =>
       /hpa-example\s+Deployment\/hpa-example\s+cpu: [0-9]%\/50%/.test(await t.k(['get', 'hpa'])),
     );
+    // Two generator replicas ask 1.4 cores: even at the 10-replica maximum that is 70% of each pod's
+    // request, so the listing shows REPLICAS > 1 and TARGETS above 50% at the same time, steadily.
     await t.k([
-      'run',
+      'create',
+      'deployment',
       'load-generator',
       '--image=busybox:1.28',
-      '--restart=Never',
+      '--replicas=2',
       '--',
       '/bin/sh',
       '-c',
-      `while sleep 0.01; do wget -q -O- http://hpa-example.default.svc.cluster.local; done`,
+      'while sleep 0.01; do wget -q -O- http://hpa-example.default.svc.cluster.local; done',
     ]);
-    // At one replica the generator's ~0.7 cores hit the 500m limit: 250% of the request.
     const busy = await until(async () => {
       const out = await t.k(['get', 'hpa', 'hpa-example']);
-      const m = /cpu: (\d+)%\/50%/.exec(out);
-      return m && Number(m[1]) > 50 ? out : undefined;
+      const m = /cpu: (\d+)%\/50%\s+1\s+10\s+(\d+)/.exec(out);
+      return m && Number(m[1]) > 50 && Number(m[2]) === 10 ? out : undefined;
     });
-    expect(busy).toMatch(/hpa-example\s+Deployment\/hpa-example\s+cpu: \d+%\/50%\s+1\s+10\s+\d+/);
-    // Spread over more pods the load settles near the target: 0.7 cores over 8 pods is ~44% each.
-    await until(async () => /cpu: \d+%\/50%\s+1\s+10\s+([5-9]|10)\s/.test(await t.k(['get', 'hpa'])));
+    expect(busy).toMatch(/hpa-example\s+Deployment\/hpa-example\s+cpu: \d+%\/50%\s+1\s+10\s+10\s/);
+    expect(await replicas()).toBe(10);
     const events = await t.k(['describe', 'hpa', 'hpa-example']);
     expect(events).toMatch(/SuccessfulRescale\s+.*New size: \d+; reason: cpu resource utilization/);
-    await t.k(['delete', 'pod', 'load-generator', '--wait=false']);
+    await t.k(['delete', 'deployment', 'load-generator', '--wait=false']);
     await until(async () => (await replicas()) === 1, 40_000);
     expect(await t.k(['get', 'hpa', 'hpa-example'])).toMatch(/cpu: [0-9]%\/50%/);
   }, 90_000);
