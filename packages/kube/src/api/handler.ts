@@ -34,7 +34,7 @@ export interface ApiHandlerConfig extends ResourceHandlerDeps {
   authenticate: Authenticator;
   openapi: OpenApiProvider;
   /** Prometheus text of the simulated kubelets, if any (node proxy `metrics` paths). */
-  kubeletMetrics?: () => string | undefined;
+  kubeletMetrics?: (node: string, endpoint: 'resource' | 'cadvisor' | 'all') => string | undefined;
   /** host:port clients reach the server at (for legacy /api). */
   serverAddress: string;
   log: (line: string) => void;

@@ -11,7 +11,8 @@ import type { Authorizer } from './resource-handler';
 export interface NodeProxyConfig {
   pipeline: ApiPipeline;
   authorize: Authorizer;
-  kubeletMetrics?: () => string | undefined;
+  /** One node's Prometheus text for a kubelet endpoint (undefined without simulated kubelets). */
+  kubeletMetrics?: (node: string, endpoint: 'resource' | 'cadvisor' | 'all') => string | undefined;
 }
 
 /** One node's share of the Prometheus text: comment lines and the series labelled with that node. */
@@ -23,6 +24,12 @@ export function nodeSeries(text: string, node: string): string {
     .join('\n')
     .trimEnd()}\n`;
 }
+
+const endpoints: Record<string, 'resource' | 'cadvisor' | 'all' | undefined> = {
+  '/metrics': 'all',
+  '/metrics/cadvisor': 'cadvisor',
+  '/metrics/resource': 'resource',
+};
 
 /**
  * `nodes/<name>/proxy/...`: what a kubelet answers — health and its metrics endpoints (`/metrics`,
@@ -50,14 +57,14 @@ export async function serveNodeProxy(
     );
   }
   await config.pipeline.get({ user }, { group: '', version: 'v1', resource: 'nodes', name: node });
-  const text = config.kubeletMetrics?.();
   if (rest === '/healthz') {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('ok');
     return;
   }
-  if (text === undefined || !['/metrics', '/metrics/cadvisor', '/metrics/resource'].includes(rest))
-    throw errors.pathNotFound();
+  const endpoint = endpoints[rest];
+  const text = endpoint && config.kubeletMetrics?.(node, endpoint);
+  if (text === undefined) throw errors.pathNotFound();
   res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
   res.end(nodeSeries(text, node));
 }

@@ -35,7 +35,7 @@ export function createHandler(args: {
   serverAddress: () => string;
   podStreams?: () => PodStreamHandler | undefined;
   /** Prometheus text of every simulated kubelet (served per node through nodes/<name>/proxy/metrics). */
-  kubeletMetrics?: () => string | undefined;
+  kubeletMetrics?: (node: string, endpoint: 'resource' | 'cadvisor' | 'all') => string | undefined;
 }) {
   const rbac = rbacSourceOf(args.deps);
   const config = {
@@ -51,7 +51,8 @@ export function createHandler(args: {
     get serverAddress() {
       return args.serverAddress();
     },
-    kubeletMetrics: () => args.kubeletMetrics?.(),
+    kubeletMetrics: (node: string, endpoint: 'resource' | 'cadvisor' | 'all') =>
+      args.kubeletMetrics?.(node, endpoint),
     get podStreams() {
       return args.podStreams?.();
     },

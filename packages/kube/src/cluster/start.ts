@@ -205,7 +205,7 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
       log,
       serverAddress: () => `${address}:${handlerRef.port}`,
       podStreams: () => nodeSimulation?.podStreams,
-      kubeletMetrics: () => nodeSimulation?.prometheusMetrics(),
+      kubeletMetrics: (node, endpoint) => nodeSimulation?.usage.prometheusMetrics(node, endpoint),
     }),
   );
   // Watches may last for hours: no request timeout, keep connections alive.

@@ -3,7 +3,8 @@
  * Starts the scheduler and the simulated nodes of the embedded cluster, each talking to the API through
  * its own in-process client identity, and exposes the pod stream handler (logs, exec) they serve.
  */
-import type { KubeClient } from '../client/in-process';
+import { resources, type KubeClient } from '../client/in-process';
+import { InformerFactory } from '../controllers/runtime/informer-factory';
 import type { Clock } from '../controllers/runtime/clock';
 import { startScheduler, type RunningScheduler } from '../scheduler/scheduler';
 import type { PodStreamHandler } from '../api/resource-handler';
@@ -45,7 +46,14 @@ export async function startNodeSimulation(o: NodeSimulationOptions): Promise<Run
   });
   await simulator.start();
   const scheduler = await startScheduler({ client: o.schedulerClient, clock: o.clock, log: o.log });
-  const usage = new UsageModel({ clock: o.clock, pods: simulator.pods, nodes: simulator.nodes });
+  const services = new InformerFactory(o.nodeClient);
+  const usage = new UsageModel({
+    clock: o.clock,
+    pods: simulator.pods,
+    nodes: simulator.nodes,
+    services: services.for(resources.services),
+  });
+  await services.start();
   usage.start();
   const podStreams = createPodStreamHandler({ clock: o.clock, client: o.nodeClient, usage, speed: o.speed });
   return {
@@ -57,6 +65,7 @@ export async function startNodeSimulation(o: NodeSimulationOptions): Promise<Run
     idle: () => scheduler.idle() && simulator.idle(),
     stop() {
       usage.stop();
+      services.stop();
       scheduler.stop();
       simulator.stop();
     },

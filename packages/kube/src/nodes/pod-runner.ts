@@ -11,7 +11,7 @@ import { createEventRecorder, type EventRecorder } from '../controllers/runtime/
 import type { Informer } from '../controllers/runtime/informer';
 import { nodeIndex, nodeInternalIP, nodePodCIDR } from './node-template';
 import { specOf, statusOf } from './pod-view';
-import { applyStage, selectStage, type SimulationSpeed, type Stage } from './stages';
+import { applyStage, secondMs, selectStage, type SimulationSpeed, type Stage } from './stages';
 
 interface Pending {
   stage: string;
@@ -60,6 +60,8 @@ export class PodRunner {
   private readonly pools = new Map<string, IpPool>();
   private readonly podIPs = new Map<string, string>();
   private readonly recorders = new Map<string, EventRecorder>();
+  /** Clock time each running container instance was first seen (key `container/restartCount`). */
+  private readonly starts = new Map<string, Map<string, number>>();
   private stopped = false;
 
   constructor(private readonly o: PodRunnerOptions) {
@@ -116,6 +118,33 @@ export class PodRunner {
     const node = specOf(pod).nodeName;
     if (ip && node) this.pool(node).release(ip);
     this.podIPs.delete(key);
+    this.starts.delete(key);
+  }
+
+  /**
+   * Seconds (simulated: fast mode's seconds are 10 ms) since each container's current instance started,
+   * from when this kubelet first saw it running; after a restart of the process, from its startedAt.
+   */
+  private elapsed(pod: KubeObject): (container: string) => number {
+    const key = this.key(pod);
+    const now = this.o.clock.now().getTime();
+    let seen = this.starts.get(key);
+    const statuses = statusOf(pod).containerStatuses ?? [];
+    for (const s of statuses) {
+      const startedAt = s.state.running?.startedAt as string | undefined;
+      if (!startedAt) continue;
+      seen ??= new Map();
+      const id = `${s.name}/${s.restartCount}`;
+      if (!seen.has(id))
+        seen.set(id, this.o.speed === 'realistic' ? Math.min(now, Date.parse(startedAt)) : now);
+    }
+    if (seen) this.starts.set(key, seen);
+    const second = secondMs(this.o.speed);
+    return (container) => {
+      const s = statuses.find((x) => x.name === container);
+      const at = s && seen?.get(`${container}/${s.restartCount}`);
+      return at === undefined ? 0 : (now - at) / second;
+    };
   }
 
   private consider(pod: KubeObject): void {
@@ -129,7 +158,9 @@ export class PodRunner {
     }
     const ip = statusOf(pod).podIP;
     if (ip && !this.podIPs.has(key)) this.podIPs.set(key, this.pool(node).take(ip) as string);
-    const next = selectStage(pod, this.o.speed, this.o.random, this.o.stages);
+    const next = selectStage(pod, this.o.speed, this.o.random, this.o.stages, {
+      elapsed: this.elapsed(pod),
+    });
     const current = this.pending.get(key);
     if (current && current.stage === next?.stage.name) return;
     current?.cancel();
@@ -153,7 +184,8 @@ export class PodRunner {
     if (!pod || this.stopped) return;
     const node = specOf(pod).nodeName as string;
     if (!this.o.runsNode(node)) return;
-    const chosen = selectStage(pod, this.o.speed, this.o.random, this.o.stages);
+    const elapsed = this.elapsed(pod);
+    const chosen = selectStage(pod, this.o.speed, this.o.random, this.o.stages, { elapsed });
     if (!chosen || chosen.stage.name !== stageName) {
       this.consider(pod);
       return;
@@ -167,6 +199,7 @@ export class PodRunner {
       now: this.o.clock.now(),
       hostIP: nodeInternalIP(nodeIndex(node)),
       podIP,
+      elapsed,
     });
     const recorder = this.recorder(node);
     for (const e of effect.events) recorder.record(pod, e.type, e.reason, e.message, e.fieldPath);

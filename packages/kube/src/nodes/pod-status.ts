@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '@sphere/shared';
 import { ts } from './node-template';
+import { probeFailing } from './probes';
 import {
   containerID,
   containersOf,
@@ -17,12 +18,22 @@ import {
   type ContainerStatus,
 } from './pod-view';
 
-/** What the executor knows that the pod does not: the time, the node's IP, the pod's allocated IP. */
+/**
+ * What the executor knows that the pod does not: the time, the node's IP, the pod's allocated IP, and
+ * how many (simulated) seconds ago each container's current instance started.
+ */
 export interface StageEnv {
   now: Date;
   hostIP: string;
   podIP?: string;
+  elapsed?: (container: string) => number;
 }
+
+/** The elapsed-seconds function of an env or stage context (0 when unknown: just started). */
+export const elapsedOf =
+  (env: { elapsed?: (container: string) => number }) =>
+  (container: string): number =>
+    env.elapsed?.(container) ?? 0;
 
 type Condition = {
   type: string;
@@ -227,20 +238,21 @@ export function completedStatus(pod: KubeObject, env: StageEnv): Record<string, 
 }
 
 /**
- * The first container exited (`Error` exit 1, or `OOMKilled` exit 137). With restartPolicy Never the pod
- * fails; otherwise the container waits in CrashLoopBackOff with the termination as lastState.
+ * Containers exited (by default the first; `Error` exit 1, or `OOMKilled` exit 137). With restartPolicy
+ * Never the pod fails; otherwise they wait in CrashLoopBackOff with the termination as lastState.
  */
 export function crashedStatus(
   pod: KubeObject,
   env: StageEnv,
   reason: 'Error' | 'OOMKilled',
+  which: (c: ContainerSpec, index: number) => boolean = (_c, i) => i === 0,
+  exitCode = reason === 'OOMKilled' ? 137 : 1,
 ): Record<string, unknown> {
   const cs = containersOf(pod);
-  const exitCode = reason === 'OOMKilled' ? 137 : 1;
   const restartable = (specOf(pod).restartPolicy ?? 'Always') !== 'Never';
   const statuses = cs.map((c, i) => {
     const prior = priorStatus(pod, c.name);
-    if (i > 0 && prior) return prior;
+    if (!which(c, i) && prior) return prior;
     const startedAt = (prior?.state.running?.startedAt as string | undefined) ?? ts(env.now);
     const id = prior?.containerID ?? containerID(pod, c.name, 0);
     const terminated = { exitCode, reason, startedAt, finishedAt: ts(env.now), containerID: id };
@@ -294,6 +306,60 @@ export function restartedStatus(pod: KubeObject, env: StageEnv): Record<string, 
     return {
       ...running(pod, c, env, !c.readinessProbe, prior.restartCount),
       state: { running: { startedAt: ts(env.now) } },
+    };
+  });
+  const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
+  return {
+    phase: 'Running',
+    ...base(pod, env),
+    conditions: conditions(pod, env, {
+      Ready: unready.length ? notReady(unready) : ['True'],
+      ContainersReady: unready.length ? notReady(unready) : ['True'],
+    }),
+    containerStatuses: statuses,
+  };
+}
+
+/**
+ * Whether a container killed (by its liveness probe) after running `elapsed` seconds starts again at
+ * once: as the kubelet's back-off, when it ran at least as long as the back-off its next restart owes.
+ */
+export function restartsAtOnce(pod: KubeObject, c: ContainerSpec, elapsed: number): boolean {
+  const restarts = (priorStatus(pod, c.name)?.restartCount ?? 0) + 1;
+  return (specOf(pod).restartPolicy ?? 'Always') !== 'Never' && elapsed >= backoffSeconds(restarts);
+}
+
+/**
+ * The containers whose liveness probe fails now were killed (exit 137, reason Error): each starts again
+ * at once (restartCount + 1, termination in lastState) or, when it ran shorter than its back-off, waits
+ * in CrashLoopBackOff. With restartPolicy Never the pod fails.
+ */
+export function livenessKilledStatus(pod: KubeObject, env: StageEnv): Record<string, unknown> {
+  const elapsed = elapsedOf(env);
+  const killed = (c: ContainerSpec) => probeFailing(pod, c, 'liveness', elapsed(c.name));
+  const now = containersOf(pod).filter((c) => killed(c) && restartsAtOnce(pod, c, elapsed(c.name)));
+  if (now.length === 0) return crashedStatus(pod, env, 'Error', killed, 137);
+  const statuses = containersOf(pod).map((c) => {
+    const prior = priorStatus(pod, c.name);
+    if (!now.includes(c)) {
+      if (!killed(c) || !prior) return prior ?? running(pod, c, env, !c.readinessProbe);
+      const crashed = crashedStatus(pod, env, 'Error', (x) => x.name === c.name, 137) as {
+        containerStatuses: ContainerStatus[];
+      };
+      return crashed.containerStatuses.find((s) => s.name === c.name) as ContainerStatus;
+    }
+    const restarts = (prior?.restartCount ?? 0) + 1;
+    const terminated = {
+      exitCode: 137,
+      reason: 'Error',
+      startedAt: (prior?.state.running?.startedAt as string | undefined) ?? ts(env.now),
+      finishedAt: ts(env.now),
+      containerID: prior?.containerID ?? containerID(pod, c.name, restarts - 1),
+    };
+    return {
+      ...running(pod, c, env, !c.readinessProbe, restarts),
+      state: { running: { startedAt: ts(env.now) } },
+      lastState: { terminated },
     };
   });
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);

@@ -14,10 +14,24 @@ export interface ContainerSpec {
   env?: { name: string; value?: string; valueFrom?: Record<string, unknown> }[];
   envFrom?: Record<string, unknown>[];
   volumeMounts?: { name: string; mountPath: string; subPath?: string }[];
-  readinessProbe?: { initialDelaySeconds?: number; periodSeconds?: number };
-  livenessProbe?: { initialDelaySeconds?: number };
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  startupProbe?: Probe;
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
-  ports?: { containerPort: number; protocol?: string }[];
+  ports?: { containerPort: number; name?: string; protocol?: string }[];
+}
+
+/** A container probe as the pod spec declares it (the fields the simulated kubelet reads). */
+export interface Probe {
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  failureThreshold?: number;
+  successThreshold?: number;
+  timeoutSeconds?: number;
+  httpGet?: { path?: string; port?: number | string; host?: string; scheme?: string };
+  tcpSocket?: { port?: number | string; host?: string };
+  exec?: { command?: string[] };
+  grpc?: { port?: number; service?: string };
 }
 
 export interface ContainerStatus {
@@ -120,10 +134,24 @@ export const imageID = (image: string): string =>
 export const containerID = (pod: KubeObject, name: string, restart: number): string =>
   `containerd://${sha(`${pod.metadata.uid}/${name}/${restart}`)}`;
 
-/** `sphere.io/simulate` annotation: `crash` (exits and restarts) or `oom` (exceeds its memory limit). */
-export function simulatedBehaviour(pod: KubeObject): 'crash' | 'oom' | undefined {
+/** Behaviours the `sphere.io/simulate` annotation can ask for (a comma-separated list). */
+export type SimulatedBehaviour = 'crash' | 'oom' | 'liveness-fail' | 'readiness-fail';
+const behaviours = new Set<string>(['crash', 'oom', 'liveness-fail', 'readiness-fail']);
+
+/** The annotation's behaviours, e.g. `sphere.io/simulate: "readiness-fail, liveness-fail"`. */
+export function simulatedBehaviours(pod: KubeObject): SimulatedBehaviour[] {
   const v = pod.metadata.annotations?.['sphere.io/simulate'];
-  return v === 'crash' || v === 'oom' ? v : undefined;
+  if (!v) return [];
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is SimulatedBehaviour => behaviours.has(s));
+}
+
+/** The container-ending behaviour asked for: `crash` (exits and restarts) or `oom` (OOMKilled). */
+export function simulatedBehaviour(pod: KubeObject): 'crash' | 'oom' | undefined {
+  const all = simulatedBehaviours(pod);
+  return all.includes('crash') ? 'crash' : all.includes('oom') ? 'oom' : undefined;
 }
 
 export const ownerKind = (pod: KubeObject): string | undefined =>

@@ -6,16 +6,30 @@
  * are pure; the simulator executes the result after the delay.
  */
 import type { KubeObject } from '@sphere/shared';
+import { defaultStages } from './default-stages';
 import {
   backoffSeconds,
   completedStatus,
   crashedStatus,
   creatingStatus,
+  elapsedOf,
+  livenessKilledStatus,
   pullErrorMessage,
   restartedStatus,
+  restartsAtOnce,
   startedStatus,
   type StageEnv,
 } from './pod-status';
+import {
+  probeEventuallyFails,
+  probeFailing,
+  probeFailureAt,
+  probeFailureMessage,
+  probeOf,
+  probeSuccessAt,
+  probeTiming,
+} from './probes';
+import { memoryDemand, memoryOverLimit } from './profiles';
 import {
   containersOf,
   imageFails,
@@ -29,21 +43,54 @@ import {
   type PodState,
 } from './pod-view';
 
+export { defaultStages };
 export type SimulationSpeed = 'fast' | 'realistic';
 
-/** Stage delays: fixed (per speed), or derived from the pod (probe delays, back-off, grace period). */
+/**
+ * Stage delays: fixed (per speed), or derived from the pod: probe ticks (`readinessSuccess`,
+ * `readinessFailure`, `livenessFailure`, counted from each container's start), crash-loop back-off,
+ * image-pull back-off, the grace period, the time memory takes to reach the limit (`memoryLimit`).
+ */
 export type StageDelay =
   | { fastMs: number; realisticMs: number; jitter?: number }
-  | { from: 'readinessProbe' | 'crashBackoff' | 'imageBackoff' | 'gracePeriod' };
+  | {
+      from:
+        | 'readinessSuccess'
+        | 'readinessFailure'
+        | 'livenessFailure'
+        | 'crashBackoff'
+        | 'imageBackoff'
+        | 'gracePeriod'
+        | 'memoryLimit';
+    };
 
-/** An event to record, per container (`container` true) or for the pod. */
+/** Which containers an event is about. */
+export type EventContainers =
+  | 'all'
+  | 'pullable'
+  | 'failing'
+  | 'first'
+  /** Containers whose liveness / readiness probe fails now. */
+  | 'livenessFailing'
+  | 'readinessFailing'
+  /** Containers killed by their liveness probe that start again at once (no back-off). */
+  | 'restartedNow'
+  /** Containers waiting in CrashLoopBackOff (about to be restarted). */
+  | 'restarting';
+
+/** An event to record, per container. */
 export interface StageEvent {
   type: 'Normal' | 'Warning';
   reason: string;
-  /** Message template: {container}, {image}, {qualifiedImage}, {pod}, {namespace}, {uid}, {pullError}. */
+  /**
+   * Message template: {container}, {image}, {qualifiedImage}, {pod}, {namespace}, {uid}, {pullError},
+   * {probeResult} (the failing probe's output).
+   */
   message: string;
   /** Which containers the event is about (default: all containers). */
-  containers?: 'all' | 'pullable' | 'failing' | 'first';
+  containers?: EventContainers;
+  /** Record the event this many times (the probe's failureThreshold: one per failed probe). */
+  repeat?: 'failureThreshold';
 }
 
 export interface StageSelector {
@@ -57,6 +104,14 @@ export interface StageSelector {
   imageFails?: boolean;
   /** At least one container has a readiness probe. */
   readinessProbe?: boolean;
+  /** Every unready container's readiness probe passes (now or at a later tick). */
+  readinessPasses?: boolean;
+  /** Some container's readiness probe fails now or later. */
+  readinessFails?: boolean;
+  /** Some container's liveness probe fails now or later. */
+  livenessFails?: boolean;
+  /** Some container's known memory demand (image profile, annotation) exceeds its memory limit. */
+  memoryOverLimit?: boolean;
 }
 
 export type StageStatus =
@@ -68,7 +123,9 @@ export type StageStatus =
   | 'crashed'
   | 'oomKilled'
   | 'restarted'
-  | 'ready';
+  | 'ready'
+  | 'unready'
+  | 'livenessKilled';
 
 export interface Stage {
   name: string;
@@ -78,129 +135,24 @@ export interface Stage {
   events?: StageEvent[];
   /** The kubelet's final delete (gracePeriodSeconds 0) of a terminating pod. */
   delete?: boolean;
+  /**
+   * Probe stages race: when the first matching stage has `race`, every matching `race` stage is
+   * considered and the one due first applies (a liveness kill can come before readiness passes).
+   */
+  race?: boolean;
 }
 
-const quick = (fastMs: number, realisticMs: number): StageDelay => ({ fastMs, realisticMs, jitter: 0.3 });
+/** What the executor knows about time: seconds since each container's current instance started. */
+export interface StageContext {
+  elapsed?: (container: string) => number;
+}
 
-/** The default stages, in priority order (the first that matches applies). */
-export const defaultStages: Stage[] = [
-  {
-    name: 'pod-delete',
-    selector: {
-      states: [
-        'new',
-        'creating',
-        'pull-error',
-        'pull-backoff',
-        'crash-backoff',
-        'running-unready',
-        'running-ready',
-        'finished',
-      ],
-      deleting: true,
-    },
-    delay: { from: 'gracePeriod' },
-    events: [{ type: 'Normal', reason: 'Killing', message: 'Stopping container {container}' }],
-    delete: true,
-  },
-  { name: 'pod-create', selector: { states: ['new'] }, delay: quick(5, 300), status: 'creating' },
-  {
-    name: 'image-pull-failed',
-    selector: { states: ['creating', 'pull-backoff'], imageFails: true },
-    delay: { from: 'imageBackoff' },
-    status: 'pullError',
-    events: [
-      { type: 'Normal', reason: 'Pulling', message: 'Pulling image "{image}"', containers: 'failing' },
-      {
-        type: 'Warning',
-        reason: 'Failed',
-        message: 'Failed to pull image "{image}": {pullError}',
-        containers: 'failing',
-      },
-      { type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull', containers: 'failing' },
-    ],
-  },
-  {
-    name: 'image-pull-backoff',
-    selector: { states: ['pull-error'] },
-    delay: quick(20, 1500),
-    status: 'pullBackOff',
-    events: [
-      {
-        type: 'Normal',
-        reason: 'BackOff',
-        message: 'Back-off pulling image "{image}"',
-        containers: 'failing',
-      },
-      { type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff', containers: 'failing' },
-    ],
-  },
-  {
-    name: 'containers-started',
-    selector: { states: ['creating'], imageFails: false },
-    delay: quick(10, 2500),
-    status: 'started',
-    events: [
-      { type: 'Normal', reason: 'Pulling', message: 'Pulling image "{image}"' },
-      {
-        type: 'Normal',
-        reason: 'Pulled',
-        message:
-          'Successfully pulled image "{image}" in 1.234s (1.234s including waiting). Image size: 72099410 bytes.',
-      },
-      { type: 'Normal', reason: 'Created', message: 'Created container: {container}' },
-      { type: 'Normal', reason: 'Started', message: 'Started container {container}' },
-    ],
-  },
-  {
-    name: 'job-completed',
-    selector: { states: ['running-ready', 'running-unready'], ownerKind: 'Job', simulate: 'none' },
-    delay: quick(20, 4000),
-    status: 'completed',
-  },
-  {
-    name: 'container-crashed',
-    selector: { states: ['running-ready', 'running-unready'], simulate: 'crash' },
-    delay: quick(30, 5000),
-    status: 'crashed',
-  },
-  {
-    name: 'container-oom-killed',
-    selector: { states: ['running-ready', 'running-unready'], simulate: 'oom' },
-    delay: quick(30, 8000),
-    status: 'oomKilled',
-  },
-  {
-    name: 'container-restarted',
-    selector: { states: ['crash-backoff'] },
-    delay: { from: 'crashBackoff' },
-    status: 'restarted',
-    events: [
-      {
-        type: 'Warning',
-        reason: 'BackOff',
-        message: 'Back-off restarting failed container {container} in pod {pod}_{namespace}({uid})',
-        containers: 'first',
-      },
-      {
-        type: 'Normal',
-        reason: 'Pulled',
-        message: 'Container image "{image}" already present on machine',
-        containers: 'first',
-      },
-      { type: 'Normal', reason: 'Created', message: 'Created container: {container}', containers: 'first' },
-      { type: 'Normal', reason: 'Started', message: 'Started container {container}', containers: 'first' },
-    ],
-  },
-  {
-    name: 'readiness-probe-passed',
-    selector: { states: ['running-unready'], readinessProbe: true },
-    delay: { from: 'readinessProbe' },
-    status: 'ready',
-  },
-];
+function unreadyProbed(pod: KubeObject): ContainerSpec[] {
+  const ready = new Set((statusOf(pod).containerStatuses ?? []).filter((s) => s.ready).map((s) => s.name));
+  return containersOf(pod).filter((c) => c.readinessProbe && !ready.has(c.name));
+}
 
-function matches(sel: StageSelector, pod: KubeObject, state: PodState): boolean {
+function matches(sel: StageSelector, pod: KubeObject, state: PodState, ctx: StageContext): boolean {
   if (!sel.states.includes(state)) return false;
   const deleting = !!pod.metadata.deletionTimestamp;
   if ((sel.deleting ?? false) !== deleting) return false;
@@ -211,23 +163,100 @@ function matches(sel: StageSelector, pod: KubeObject, state: PodState): boolean 
     return false;
   if (sel.readinessProbe !== undefined && containers.some((c) => !!c.readinessProbe) !== sel.readinessProbe)
     return false;
+  const elapsed = elapsedOf(ctx);
+  if (
+    sel.readinessPasses !== undefined &&
+    unreadyProbed(pod).every((c) => probeSuccessAt(pod, c, 'readiness', elapsed(c.name)) !== undefined) !==
+      sel.readinessPasses
+  )
+    return false;
+  if (
+    sel.readinessFails !== undefined &&
+    containers.some((c) => probeEventuallyFails(pod, c, 'readiness')) !== sel.readinessFails
+  )
+    return false;
+  if (
+    sel.livenessFails !== undefined &&
+    containers.some((c) => probeEventuallyFails(pod, c, 'liveness')) !== sel.livenessFails
+  )
+    return false;
+  if (
+    sel.memoryOverLimit !== undefined &&
+    containers.some((c) => memoryOverLimit(pod, c) !== undefined) !== sel.memoryOverLimit
+  )
+    return false;
   return true;
 }
+
+/** Seconds a container's memory takes to grow to its demand after it starts. */
+export const MEMORY_FILL_SECONDS = 20;
 
 /** Multiplier applied to second-based delays (probes, back-off, grace) in fast mode. */
 const FAST_SECOND_MS = 10;
 
-function delayMs(delay: StageDelay, pod: KubeObject, speed: SimulationSpeed, random: () => number): number {
-  const second = speed === 'fast' ? FAST_SECOND_MS : 1000;
+/** Milliseconds of the clock per simulated second (fast mode compresses seconds into 10 ms). */
+export const secondMs = (speed: SimulationSpeed): number => (speed === 'fast' ? FAST_SECOND_MS : 1000);
+
+const minOf = (values: (number | undefined)[]): number => {
+  const defined = values.filter((v): v is number => v !== undefined);
+  return defined.length ? Math.min(...defined) : 0;
+};
+
+/** Seconds from now until the earliest of each container's `at(container, elapsed)` (0 if past). */
+function untilEarliest(
+  pod: KubeObject,
+  ctx: StageContext,
+  at: (c: ContainerSpec, elapsed: number) => number | undefined,
+  reduce: (values: (number | undefined)[]) => number = minOf,
+): number {
+  const elapsed = elapsedOf(ctx);
+  return Math.max(
+    0,
+    reduce(
+      containersOf(pod).map((c) => {
+        const e = elapsed(c.name);
+        const t = at(c, e);
+        return t === undefined ? undefined : t - e;
+      }),
+    ),
+  );
+}
+
+function delayMs(
+  delay: StageDelay,
+  pod: KubeObject,
+  speed: SimulationSpeed,
+  random: () => number,
+  ctx: StageContext,
+): number {
+  const second = secondMs(speed);
   if ('fastMs' in delay) {
     const base = speed === 'fast' ? delay.fastMs : delay.realisticMs;
     return Math.round(base * (1 + (delay.jitter ?? 0) * random()));
   }
-  const containers = containersOf(pod);
   switch (delay.from) {
-    case 'readinessProbe': {
-      const initial = Math.max(0, ...containers.map((c) => c.readinessProbe?.initialDelaySeconds ?? 0));
-      return Math.round((initial + 1) * second);
+    case 'readinessSuccess': {
+      const unready = new Set(unreadyProbed(pod).map((c) => c.name));
+      const wait = untilEarliest(
+        pod,
+        ctx,
+        (c, e) => (unready.has(c.name) ? probeSuccessAt(pod, c, 'readiness', e) : undefined),
+        (v) => Math.max(0, ...v.filter((x): x is number => x !== undefined)),
+      );
+      return Math.round(wait * second);
+    }
+    case 'readinessFailure':
+      return Math.round(untilEarliest(pod, ctx, (c, e) => probeFailureAt(pod, c, 'readiness', e)) * second);
+    case 'livenessFailure':
+      return Math.round(untilEarliest(pod, ctx, (c, e) => probeFailureAt(pod, c, 'liveness', e)) * second);
+    case 'memoryLimit': {
+      const fill = (c: ContainerSpec) => {
+        const limit = memoryOverLimit(pod, c);
+        return limit === undefined
+          ? undefined
+          : (MEMORY_FILL_SECONDS * limit) / (memoryDemand(pod, c) ?? limit);
+      };
+      return Math.round(untilEarliest(pod, ctx, (c) => fill(c)) * second);
     }
     case 'crashBackoff': {
       const restarts = Math.max(0, ...(statusOf(pod).containerStatuses ?? []).map((s) => s.restartCount));
@@ -252,11 +281,21 @@ export function selectStage(
   speed: SimulationSpeed,
   random: () => number = Math.random,
   stages: Stage[] = defaultStages,
+  ctx: StageContext = {},
 ): { stage: Stage; delayMs: number } | undefined {
   const state = podState(pod);
   if (state === 'unscheduled') return undefined;
-  const stage = stages.find((s) => matches(s.selector, pod, state));
-  return stage ? { stage, delayMs: delayMs(stage.delay, pod, speed, random) } : undefined;
+  const stage = stages.find((s) => matches(s.selector, pod, state, ctx));
+  if (!stage) return undefined;
+  let best = { stage, delayMs: delayMs(stage.delay, pod, speed, random, ctx) };
+  if (stage.race) {
+    for (const other of stages) {
+      if (other === stage || !other.race || !matches(other.selector, pod, state, ctx)) continue;
+      const d = delayMs(other.delay, pod, speed, random, ctx);
+      if (d < best.delayMs) best = { stage: other, delayMs: d };
+    }
+  }
+  return best;
 }
 
 export interface StageEffect {
@@ -280,18 +319,52 @@ function buildStatus(kind: StageStatus, pod: KubeObject, env: StageEnv): Record<
       return completedStatus(pod, env);
     case 'crashed':
       return crashedStatus(pod, env, 'Error');
-    case 'oomKilled':
-      return crashedStatus(pod, env, 'OOMKilled');
+    case 'oomKilled': {
+      const over = containersOf(pod).filter((c) => memoryOverLimit(pod, c) !== undefined);
+      const killed = new Set((over.length ? over : containersOf(pod).slice(0, 1)).map((c) => c.name));
+      return crashedStatus(pod, env, 'OOMKilled', (c) => killed.has(c.name));
+    }
     case 'restarted':
       return restartedStatus(pod, env);
     case 'ready':
-      return startedStatus(pod, env, { ready: () => true });
+    case 'unready': {
+      const elapsed = elapsedOf(env);
+      const prior = new Set(
+        (statusOf(pod).containerStatuses ?? []).filter((s) => s.ready).map((s) => s.name),
+      );
+      const passing = (c: ContainerSpec) =>
+        !c.readinessProbe || !probeFailing(pod, c, 'readiness', elapsed(c.name));
+      return startedStatus(pod, env, {
+        ready: kind === 'ready' ? passing : (c) => passing(c) && (prior.has(c.name) || !c.readinessProbe),
+      });
+    }
+    case 'livenessKilled':
+      return livenessKilledStatus(pod, env);
   }
 }
 
-function eventContainers(which: StageEvent['containers'], pod: KubeObject): ContainerSpec[] {
+function eventContainers(
+  which: EventContainers | undefined,
+  pod: KubeObject,
+  env: StageEnv,
+): ContainerSpec[] {
   const all = containersOf(pod);
+  const elapsed = elapsedOf(env);
   switch (which ?? 'all') {
+    case 'livenessFailing':
+      return all.filter((c) => probeFailing(pod, c, 'liveness', elapsed(c.name)));
+    case 'readinessFailing':
+      return all.filter((c) => probeFailing(pod, c, 'readiness', elapsed(c.name)));
+    case 'restartedNow':
+      return all.filter(
+        (c) => probeFailing(pod, c, 'liveness', elapsed(c.name)) && restartsAtOnce(pod, c, elapsed(c.name)),
+      );
+    case 'restarting': {
+      const waiting = (statusOf(pod).containerStatuses ?? []).filter(
+        (s) => s.state.waiting?.reason === 'CrashLoopBackOff',
+      );
+      return all.filter((c) => waiting.some((s) => s.name === c.name));
+    }
     case 'pullable':
       return all.filter((c) => !imageFails(c.image));
     case 'failing':
@@ -307,7 +380,7 @@ function eventContainers(which: StageEvent['containers'], pod: KubeObject): Cont
 export function applyStage(stage: Stage, pod: KubeObject, env: StageEnv): StageEffect {
   const events: StageEffect['events'] = [];
   for (const e of stage.events ?? []) {
-    for (const c of eventContainers(e.containers, pod)) {
+    for (const c of eventContainers(e.containers, pod, env)) {
       const vars: Record<string, string> = {
         container: c.name,
         image: c.image ?? '',
@@ -316,9 +389,13 @@ export function applyStage(stage: Stage, pod: KubeObject, env: StageEnv): StageE
         namespace: pod.metadata.namespace ?? '',
         uid: pod.metadata.uid ?? '',
         pullError: pullErrorMessage(c.image ?? ''),
+        probeResult: e.message.includes('{probeResult}') ? probeResult(e, c, pod, env) : '',
       };
-      const message = e.message.replace(/\{(\w+)\}/g, (_m, k: string) => vars[k] ?? '');
-      events.push({ type: e.type, reason: e.reason, message, fieldPath: `spec.containers{${c.name}}` });
+      const message = e.message.replace(/\{(\w+)\}/g, (_m, k: string) => vars[k] ?? '').trimEnd();
+      const probe = probeOf(c, e.containers === 'readinessFailing' ? 'readiness' : 'liveness');
+      const times = e.repeat && probe ? probeTiming(probe).failureThreshold : 1;
+      for (let i = 0; i < times; i++)
+        events.push({ type: e.type, reason: e.reason, message, fieldPath: `spec.containers{${c.name}}` });
     }
   }
   return {
@@ -326,4 +403,9 @@ export function applyStage(stage: Stage, pod: KubeObject, env: StageEnv): StageE
     ...(stage.status ? { status: buildStatus(stage.status, pod, env) } : {}),
     ...(stage.delete ? { delete: true } : {}),
   };
+}
+
+function probeResult(e: StageEvent, c: ContainerSpec, pod: KubeObject, env: StageEnv): string {
+  const kind = e.containers === 'readinessFailing' ? 'readiness' : 'liveness';
+  return probeFailureMessage(c, kind, env.podIP ?? statusOf(pod).podIP ?? '');
 }

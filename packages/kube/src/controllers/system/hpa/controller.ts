@@ -53,10 +53,10 @@ const isReadyRunning = (p: PodView) =>
   !p.metadata.deletionTimestamp &&
   !!p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
 
-function setup(ctx: ControllerContext, metricsSource?: MetricsSource) {
+function setup(ctx: ControllerContext, metricsSource?: MetricsSource, period = syncPeriodMs) {
   const hpas = ctx.informers.for(resources.horizontalpodautoscalers);
   const pods = ctx.informers.for(resources.pods);
-  const metrics = metricsSource ?? simulatedMetrics(pods, ctx.clock);
+  const metrics = metricsSource ?? simulatedMetrics(pods, ctx.clock, ctx.informers.for(resources.services));
   const events = ctx.events('horizontal-pod-autoscaler');
   const history = new Map<string, Recommendation[]>();
   const client = ctx.client;
@@ -104,7 +104,7 @@ function setup(ctx: ControllerContext, metricsSource?: MetricsSource) {
           desiredReplicas: 0,
           conditions,
         }).catch(ignoreNotFound);
-        return { requeueAfterMs: syncPeriodMs };
+        return { requeueAfterMs: period };
       }
       const currentReplicas = Number((scale.spec as { replicas?: number } | undefined)?.replicas ?? 0);
       const selector = (scale.status as { selector?: string } | undefined)?.selector ?? '';
@@ -153,7 +153,7 @@ function setup(ctx: ControllerContext, metricsSource?: MetricsSource) {
         conditions: plan.conditions,
       };
       await writeStatus(client, resources.horizontalpodautoscalers, hpa, status).catch(ignoreNotFound);
-      return { requeueAfterMs: syncPeriodMs };
+      return { requeueAfterMs: period };
     },
   });
   hpas.on({
@@ -163,9 +163,15 @@ function setup(ctx: ControllerContext, metricsSource?: MetricsSource) {
   return controller;
 }
 
-/** The HPA controller reading usage from `metrics` (default: the simulated nodes' usage model). */
-export function hpaControllerWith(metrics?: MetricsSource): ControllerModule {
-  return { name: 'horizontalpodautoscaling', setup: (ctx) => setup(ctx, metrics) };
+/**
+ * The HPA controller reading usage from `metrics` (default: the simulated nodes' usage model), syncing
+ * every `syncPeriodMs` of the injected clock (default 15 s, as kube-controller-manager).
+ */
+export function hpaControllerWith(
+  metrics?: MetricsSource,
+  options: { syncPeriodMs?: number } = {},
+): ControllerModule {
+  return { name: 'horizontalpodautoscaling', setup: (ctx) => setup(ctx, metrics, options.syncPeriodMs) };
 }
 
 export const hpaController: ControllerModule = hpaControllerWith();

@@ -6,7 +6,8 @@
 import { matchesRequirements, parseSelector, type KubeObject } from '@sphere/shared';
 import type { Clock } from '../../runtime/clock';
 import type { Informer } from '../../runtime/informer';
-import { containerUsage } from '../../../nodes/usage';
+import { containerUsage, loadCpu } from '../../../nodes/usage';
+import { TrafficModel } from '../../../nodes/traffic';
 
 export interface PodUsage {
   /** The pod's name. */
@@ -27,8 +28,22 @@ interface PodSpecView {
   }[];
 }
 
-/** Usage of running pods as the simulated nodes report it (metrics.k8s.io agrees with it). */
-export function simulatedMetrics(pods: Informer, clock: Clock): MetricsSource {
+/**
+ * Usage of running pods as the simulated nodes report it (metrics.k8s.io agrees with it), including
+ * the load that generator pods put on Services (nodes/traffic) when `services` is given.
+ */
+export function simulatedMetrics(pods: Informer, clock: Clock, services?: Informer): MetricsSource {
+  const traffic = services
+    ? new TrafficModel({
+        clock,
+        pods,
+        services,
+        cpuOf: (pod, loops) => {
+          const first = (pod.spec as PodSpecView | undefined)?.containers?.[0];
+          return first ? loadCpu(pod, first, loops) : 0;
+        },
+      })
+    : undefined;
   return {
     podUsage(namespace, selector) {
       const reqs = parseSelector(selector);
@@ -40,8 +55,9 @@ export function simulatedMetrics(pods: Informer, clock: Clock): MetricsSource {
         .map((p) => {
           let cpu = 0;
           let memory = 0;
-          for (const c of (p.spec as PodSpecView | undefined)?.containers ?? []) {
-            const u = containerUsage(p, c, now);
+          const loops = traffic?.served(p) ?? 0;
+          for (const [i, c] of ((p.spec as PodSpecView | undefined)?.containers ?? []).entries()) {
+            const u = containerUsage(p, c, now, i === 0 ? loadCpu(p, c, loops) : 0);
             cpu += u.cpu;
             memory += u.memory;
           }
