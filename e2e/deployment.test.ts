@@ -14,6 +14,7 @@ import {
   screenshotFailures,
   screenshots,
   tick,
+  finishWizard,
 } from './support/browser';
 import { eventually, kubectl, startSphere, type SphereInstance } from './support/sphere';
 
@@ -73,9 +74,7 @@ describe('Deployment: scale, revisions, delete with related resources', { timeou
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.waitFor({ state: 'hidden' });
     await shot(page, 'wizard-pod-template');
-    await dialog.getByRole('button', { name: 'Next' }).click();
-    await dialog.getByRole('button', { name: 'Next' }).click();
-    await dialog.getByRole('button', { name: 'Create' }).click();
+    await finishWizard(dialog);
     await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: NAME, exact: true }) });
     await row.getByText('Running').waitFor({ timeout: 30_000 });

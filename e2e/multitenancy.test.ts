@@ -14,6 +14,7 @@ import {
   openPlatformPage,
   screenshotFailures,
   screenshots,
+  finishWizard,
 } from './support/browser';
 import { eventually, kubectl, startSphere, type SphereInstance } from './support/sphere';
 
@@ -97,7 +98,7 @@ describe('multitenancy quick start', { timeout: 90_000 }, () => {
     await wsAdmin.getByTestId('create-button').click();
     const dialog = wsAdmin.getByRole('dialog', { name: 'Create Project' });
     await field(dialog, 'Name').fill(PROJECT);
-    await dialog.getByRole('button', { name: 'Create' }).click();
+    await finishWizard(dialog);
     await dialog.waitFor({ state: 'hidden' });
     await wsAdmin.getByRole('link', { name: PROJECT, exact: true }).waitFor();
     await shot(wsAdmin, 'workspace-projects');

@@ -143,3 +143,22 @@ export async function tick(box: Locator): Promise<void> {
     }
   }
 }
+
+/**
+ * Walks a wizard from its current step to the end with the defaults of the remaining steps: clicks Next
+ * until the final button (Create) is offered, then clicks it. Flows use it where the later steps are not
+ * what they test, so a new optional step in a wizard does not break them.
+ */
+export async function finishWizard(dialog: Locator, finalButton = 'Create'): Promise<void> {
+  const next = dialog.getByRole('button', { name: 'Next', exact: true });
+  const done = dialog.getByRole('button', { name: finalButton, exact: true });
+  for (let step = 0; step < 12; step++) {
+    await next.or(done).first().waitFor();
+    if (await done.isVisible()) {
+      await done.click();
+      return;
+    }
+    await next.click();
+  }
+  throw new Error(`wizard never offered "${finalButton}"`);
+}
