@@ -43,6 +43,7 @@ import {
 import { verbsOf } from '../pipeline/resolve';
 import { realClock, type Clock } from '../controllers/runtime/clock';
 import { startNodeSimulation, type RunningNodeSimulation } from '../nodes';
+import { holdLeaderLeases } from './leader-leases';
 import { startDataPlane, type RunningDataPlane } from '../dataplane';
 
 export interface ClusterConfig {
@@ -232,6 +233,15 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     modules: config.controllers ?? allControllers,
     log,
   });
+  // The controller manager's and scheduler's leader-election Leases, as a real control plane keeps them.
+  const leaderLeases =
+    config.controllers === undefined || config.controllers.length > 0
+      ? holdLeaderLeases(
+          createInProcessClient(pipeline, systemContext('kube-controller-manager')),
+          clock,
+          log,
+        )
+      : undefined;
   // --- Scheduler and simulated nodes (packages/kube/src/nodes, scheduler) -------------------------------
   // Started after the controllers; skipped when the cluster runs the API server alone (controllers: []).
   // WebSocket upgrades (kubectl exec) go through the same API handler (authentication, authorization),
@@ -292,6 +302,7 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     systemContext,
     async stop() {
       await dataPlane?.stop();
+      leaderLeases?.stop();
       nodeSimulation?.stop();
       controllers.stop();
       stopCrds();
