@@ -205,7 +205,12 @@ describe('the MySQL StatefulSet', { timeout: 90_000 }, () => {
     const logs = page.getByTestId('pod-logs');
     await logs.getByText(/Entrypoint script for MySQL Server/).waitFor();
     await logs
-      .getByText(/mysqld: ready for connections.*port: 3306/)
+      .getByText(/mysqld: ready for connections/)
+      .first()
+      .waitFor();
+    // The version follows the image's tag (mysql:5.7).
+    await logs
+      .getByText(/Version: '5\.7\.\d+'.*port: 3306/)
       .first()
       .waitFor();
     await shot(page, 'pod-logs');

@@ -48,6 +48,50 @@ const nginxTime = (d: Date) =>
 const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const nginxErrTime = (d: Date) => isoSeconds(d).replace('T', ' ').replace('Z', '').replace(/-/g, '/');
 
+/** The server version an image tag names (`mysql:5.7` → 5.7.44); the current 8.0 otherwise. */
+export function mysqlVersion(image: string): string {
+  const name = image.replace(/@.*$/, '');
+  const last = name.slice(name.lastIndexOf('/') + 1);
+  const tag = last.includes(':') ? last.slice(last.indexOf(':') + 1) : '';
+  if (image.toLowerCase().includes('mariadb')) return tag.startsWith('10') ? '10.11.10' : '11.4.4';
+  if (tag.startsWith('5.6')) return '5.6.51';
+  if (tag.startsWith('5')) return '5.7.44';
+  if (tag.startsWith('8.4')) return '8.4.3';
+  if (/^9/.test(tag)) return '9.1.0';
+  return '8.0.40';
+}
+
+function mysqlStartup(image: string): string[] {
+  const v = mysqlVersion(image);
+  if (image.toLowerCase().includes('mariadb')) {
+    return [
+      `{t} [Note] [Entrypoint]: Entrypoint script for MariaDB Server 1:${v}+maria~ubu2204 started.`,
+      '{t} [Note] [Entrypoint]: Initializing database files',
+      `{t} 0 [Note] Starting MariaDB ${v}-MariaDB-ubu2204 source revision as process 1`,
+      `{t} 0 [Note] mariadbd: ready for connections.`,
+      `Version: '${v}-MariaDB-ubu2204'  socket: '/run/mysqld/mysqld.sock'  port: 3306  mariadb.org binary distribution`,
+    ];
+  }
+  if (v.startsWith('5.')) {
+    // 5.x logs without the [System]/[MY-…] tags of 8.0 and prints the version on its own line.
+    return [
+      `{t} [Note] [Entrypoint]: Entrypoint script for MySQL Server ${v}-1.el7 started.`,
+      "{t} [Note] [Entrypoint]: Switching to dedicated user 'mysql'",
+      '{t} [Note] [Entrypoint]: Initializing database files',
+      `{t} 0 [Note] mysqld (mysqld ${v}) starting as process 1 ...`,
+      `{t} 0 [Note] mysqld: ready for connections.`,
+      `Version: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server (GPL)`,
+    ];
+  }
+  return [
+    `{t} [Note] [Entrypoint]: Entrypoint script for MySQL Server ${v}-1.el9 started.`,
+    "{t} [Note] [Entrypoint]: Switching to dedicated user 'mysql'",
+    '{t} [Note] [Entrypoint]: Initializing database files',
+    `{t} [System] [MY-013169] [Server] /usr/sbin/mysqld (mysqld ${v}) initializing of server in progress as process 80`,
+    `{t} [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.`,
+  ];
+}
+
 function startupLines(kind: Kind, c: ContainerSpec): string[] {
   switch (kind) {
     case 'nginx':
@@ -63,13 +107,7 @@ function startupLines(kind: Kind, c: ContainerSpec): string[] {
         '{t} [notice] 1#1: start worker processes',
       ];
     case 'mysql':
-      return [
-        '{t} [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.0.40-1.el9 started.',
-        "{t} [Note] [Entrypoint]: Switching to dedicated user 'mysql'",
-        '{t} [Note] [Entrypoint]: Initializing database files',
-        '{t} [System] [MY-013169] [Server] /usr/sbin/mysqld (mysqld 8.0.40) initializing of server in progress as process 80',
-        "{t} [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '8.0.40'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.",
-      ];
+      return mysqlStartup(c.image ?? '');
     case 'wordpress':
       return [
         'WordPress not found in /var/www/html - copying now...',
