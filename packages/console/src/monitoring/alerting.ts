@@ -218,7 +218,7 @@ export function formToPolicy(v: PolicyFormValues, base?: AlertPolicy): AlertPoli
     ...(Object.keys(match).length ? { match } : {}),
     condition: v.condition,
     threshold: fromFormThreshold(v.threshold, unit),
-    duration: `${tidy(v.durationValue)}${v.durationUnit}`,
+    duration: v.durationValue ? `${tidy(v.durationValue)}${v.durationUnit}` : '0s',
     severity: v.severity,
     ...(webhook ? { webhook } : {}),
     ...(description ? { description } : {}),
