@@ -426,6 +426,40 @@ describe('alert policies and messages', { timeout: 120_000 }, () => {
     await row.waitFor({ state: 'detached' });
   });
 
+  it("a project's policy on its pod count, from the project's Alerting pages", async () => {
+    await page.goto(`/projects/${PROJECT}/overview`);
+    await page.getByRole('menuitem', { name: 'Alert Policies' }).click();
+    await page.waitForURL(new RegExp(`/projects/${PROJECT}/alert-policies$`));
+    await page.getByRole('button', { name: 'Create Policy' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create Alert Policy' });
+    await dialog.getByLabel('Name', { exact: true }).fill('many-pods');
+    // The form offers the project's metrics; a workload metric (the default) can name a workload.
+    await dialog.getByRole('textbox', { name: 'Workload' }).waitFor();
+    await dialog.getByRole('combobox', { name: 'Metric' }).fill('Pods in the project');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="Pods in the project"]')
+      .click();
+    await dialog.getByRole('textbox', { name: 'Workload' }).waitFor({ state: 'detached' });
+    await dialog.getByRole('spinbutton', { name: 'Threshold' }).fill('2');
+    await dialog.getByRole('spinbutton', { name: 'Duration (for)' }).fill('0');
+    await dialog.getByRole('radio', { name: 'Critical' }).check();
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ hasText: 'many-pods' });
+    await row.getByText('> 2', { exact: true }).waitFor();
+    await row.getByText('Firing (1)').waitFor({ timeout: 30_000 }); // 3 pods > 2
+
+    await page.getByRole('menuitem', { name: 'Alert Messages' }).click();
+    await page.waitForURL(new RegExp(`/projects/${PROJECT}/alert-messages$`));
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'many-pods' })
+      .filter({ hasText: 'Firing' })
+      .getByText(`namespace_pod_count = 3 ${PROJECT}`)
+      .waitFor({ timeout: 30_000 });
+    await shot(page, 'project-alert-messages');
+  });
+
   it('a policy created through the API fires and is listed under Alert Messages', async () => {
     const token = await tokenFor(sphere, 'admin', ADMIN_PASSWORD);
     const res = await fetch(`${sphere.url}/kapis/alerting.kubesphere.io/v2alpha1/rules`, {
