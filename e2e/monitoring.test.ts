@@ -5,8 +5,9 @@
  * draw charts whose latest values are numbers. Charts are uPlot canvases; each is a figure named by its
  * latest values and point count ("CPU Usage: Used 366 m, Capacity 24 cores (6 points)"), which is what
  * these steps read. Changing the time range (a preset, 7 days, a custom range) sends a new query with the
- * window's start, end and step, and the chart is drawn again from its answer. An alert policy (created
- * through the API: the console has no policy form) fires and is listed under Alert Messages.
+ * window's start, end and step, and the chart is drawn again from its answer. An alert policy created in
+ * the console's form fires on every node and is listed under Alert Messages; a new threshold resolves it;
+ * it is disabled and deleted. A policy created through the API fires and is listed too.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -347,11 +348,117 @@ describe('monitoring charts', { timeout: 90_000 }, () => {
   });
 });
 
-describe('alert messages', { timeout: 60_000 }, () => {
-  it.todo(
-    'create an alert policy in the console — the console has no alert policy page or form ' +
-      '(only Alert Messages); policies exist in the API only (/kapis/alerting.kubesphere.io/v2alpha1/rules)',
-  );
+describe('alert policies and messages', { timeout: 120_000 }, () => {
+  const POLICY = 'node-cpu-form';
+  const policyRow = () => page.getByRole('row').filter({ hasText: POLICY });
+  /** The Alert Messages rows of POLICY whose state is `state`, one per node. */
+  const messages = (state: 'Firing' | 'Resolved') =>
+    page.getByRole('row').filter({ hasText: POLICY }).filter({ hasText: state });
+
+  it('create an alert policy in the console; it fires, is edited until it resolves, and is deleted', async () => {
+    await openPlatformPage(page, 'Alert Policies');
+    await page.waitForURL(/\/infrastructure\/monitoring\/alert-policies$/);
+    await page.getByRole('button', { name: 'Create Policy' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create Alert Policy' });
+    await dialog.getByLabel('Name', { exact: true }).fill(POLICY);
+    // Node CPU usage (cores) > 0 for 0 s, every node, severity warning.
+    await dialog.getByRole('combobox', { name: 'Metric' }).fill('Node CPU usage');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="Node CPU usage"]')
+      .click();
+    await dialog.getByRole('textbox', { name: 'Node' }).waitFor(); // a node-level metric can name a node
+    await dialog.getByRole('spinbutton', { name: 'Threshold' }).fill('0');
+    await dialog.getByText('cores', { exact: true }).waitFor();
+    await dialog.getByRole('spinbutton', { name: 'Duration (for)' }).fill('0');
+    await dialog.getByRole('radio', { name: 'Warning' }).check();
+    await dialog.getByLabel('Description').fill('any CPU use at all');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Listed with its metric, condition and severity; firing on the three nodes after an evaluation.
+    const row = policyRow();
+    await row.getByText('Node CPU usage').waitFor();
+    await row.getByText('> 0 cores').waitFor();
+    await row.getByText('Warning').waitFor();
+    await row.getByText('Firing (3)').waitFor({ timeout: 30_000 });
+    await shot(page, 'alert-policies');
+
+    // The JSON view shows the policy object.
+    await page.getByRole('button', { name: `View JSON of ${POLICY}` }).click();
+    const json = page.getByRole('dialog', { name: `Alert Policy: ${POLICY}` });
+    await json.getByText('"metric": "node_cpu_usage"').waitFor();
+    await json.locator('.ant-modal-footer').getByRole('button', { name: 'Close' }).click();
+    await json.waitFor({ state: 'hidden' });
+
+    await openPlatformPage(page, 'Alert Messages');
+    await page.waitForURL(/\/infrastructure\/monitoring\/alerts$/);
+    for (const node of ['node-1', 'node-2', 'node-3'])
+      await messages('Firing').filter({ hasText: node }).first().waitFor({ timeout: 30_000 });
+
+    // A threshold no node reaches: the next evaluation resolves the three alerts.
+    await openPlatformPage(page, 'Alert Policies');
+    await page.getByRole('button', { name: `Edit ${POLICY}` }).click();
+    const edit = page.getByRole('dialog', { name: `Edit Alert Policy: ${POLICY}` });
+    await expect(edit.getByLabel('Name', { exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(edit.getByRole('spinbutton', { name: 'Threshold' }).inputValue()).resolves.toBe('0');
+    await edit.getByRole('spinbutton', { name: 'Threshold' }).fill('1000');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await row.getByText('> 1000 cores').waitFor();
+    await row.getByText('Inactive').waitFor({ timeout: 30_000 });
+
+    await openPlatformPage(page, 'Alert Messages');
+    await eventually(
+      'three resolved messages and none firing',
+      async () => (await messages('Resolved').count()) === 3 && (await messages('Firing').count()) === 0,
+      30_000,
+    );
+    await shot(page, 'alert-messages-resolved');
+
+    // Disable, then delete (typing the name to confirm).
+    await openPlatformPage(page, 'Alert Policies');
+    await page.getByRole('switch', { name: `Enable ${POLICY}` }).click();
+    await row.getByText('Disabled').waitFor();
+    await page.getByRole('button', { name: `Delete ${POLICY}` }).click();
+    const del = page.getByRole('dialog', { name: 'Delete Alert Policy' });
+    await del.getByRole('textbox', { name: 'Names to confirm' }).fill(POLICY);
+    await del.getByRole('button', { name: 'Delete', exact: true }).click();
+    await row.waitFor({ state: 'detached' });
+  });
+
+  it("a project's policy on its pod count, from the project's Alerting pages", async () => {
+    await page.goto(`/projects/${PROJECT}/overview`);
+    await page.getByRole('menuitem', { name: 'Alert Policies' }).click();
+    await page.waitForURL(new RegExp(`/projects/${PROJECT}/alert-policies$`));
+    await page.getByRole('button', { name: 'Create Policy' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create Alert Policy' });
+    await dialog.getByLabel('Name', { exact: true }).fill('many-pods');
+    // The form offers the project's metrics; a workload metric (the default) can name a workload.
+    await dialog.getByRole('textbox', { name: 'Workload' }).waitFor();
+    await dialog.getByRole('combobox', { name: 'Metric' }).fill('Pods in the project');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="Pods in the project"]')
+      .click();
+    await dialog.getByRole('textbox', { name: 'Workload' }).waitFor({ state: 'detached' });
+    await dialog.getByRole('spinbutton', { name: 'Threshold' }).fill('2');
+    await dialog.getByRole('spinbutton', { name: 'Duration (for)' }).fill('0');
+    await dialog.getByRole('radio', { name: 'Critical' }).check();
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ hasText: 'many-pods' });
+    await row.getByText('> 2', { exact: true }).waitFor();
+    await row.getByText('Firing (1)').waitFor({ timeout: 30_000 }); // 3 pods > 2
+
+    await page.getByRole('menuitem', { name: 'Alert Messages' }).click();
+    await page.waitForURL(new RegExp(`/projects/${PROJECT}/alert-messages$`));
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'many-pods' })
+      .filter({ hasText: 'Firing' })
+      .getByText(`namespace_pod_count = 3 ${PROJECT}`)
+      .waitFor({ timeout: 30_000 });
+    await shot(page, 'project-alert-messages');
+  });
 
   it('a policy created through the API fires and is listed under Alert Messages', async () => {
     const token = await tokenFor(sphere, 'admin', ADMIN_PASSWORD);

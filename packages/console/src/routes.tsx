@@ -40,7 +40,8 @@ const AuditLog = page(() => import('./pages/platform/AuditLogPage'), 'AuditLogPa
 // Monitoring pages (packages/console/src/monitoring, written with the platform's monitoring API).
 const ClusterMonitoring = page(() => import('./monitoring/ClusterPages'), 'ClusterMonitoringPage');
 const NodeMonitoring = page(() => import('./monitoring/ClusterPages'), 'NodeMonitoringPage');
-const AlertMessages = page(() => import('./monitoring/ClusterPages'), 'AlertMessagesPage');
+const AlertMessages = page(() => import('./monitoring/AlertingPages'), 'AlertMessagesPage');
+const AlertPolicies = page(() => import('./monitoring/AlertingPages'), 'AlertPoliciesPage');
 const ProjectMonitoring = page(() => import('./monitoring/ProjectPages'), 'ProjectMonitoringPage');
 
 /** The route table. */
@@ -73,6 +74,7 @@ export const ROUTES: RouteObject[] = [
           { path: 'monitoring/nodes/:name', element: <NodeMonitoring /> },
           { path: 'monitoring/alerts', element: <AlertMessages /> },
           { path: 'components', element: <Components /> },
+          { path: 'monitoring/alert-policies', element: <AlertPolicies /> },
           { path: ':resource', element: <ClusterList /> },
           { path: ':resource/:name/:tab?', element: <ClusterDetail /> },
         ],
@@ -99,6 +101,8 @@ export const ROUTES: RouteObject[] = [
           { path: 'roles', element: <Roles scope="namespace" /> },
           { path: 'members', element: <Members scope="namespace" /> },
           { path: 'monitoring', element: <ProjectMonitoring /> },
+          { path: 'alert-messages', element: <AlertMessages /> },
+          { path: 'alert-policies', element: <AlertPolicies /> },
           { path: 'gateway', element: <ProjectGateway /> },
           { path: 'image-registries', element: <ImageRegistries /> },
           { path: ':resource', element: <ProjectList /> },

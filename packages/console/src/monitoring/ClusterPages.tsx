@@ -1,19 +1,19 @@
 /**
  * @module monitoring/ClusterPages
  * Platform › Monitoring: cluster status (CPU, memory, disk and pods, used against capacity over time;
- * utilisation; pod status), the node usage ranking, a node's monitoring charts, and alert messages.
+ * utilisation; pod status), the node usage ranking and a node's monitoring charts (alert messages and
+ * policies: ./AlertingPages).
  */
-import { Card, Col, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Col, Progress, Row, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { fetchAlerts, seriesOf, valueOf, type AlertMessage } from './api';
+import { seriesOf, valueOf } from './api';
 import { MetricCard, QueryState } from './Charts';
 import { useInstantMetrics, useRangeMetrics, useTimeControls, type TimeControls } from './hooks';
 import { NS } from './i18n';
 import { TimeRangeBar } from './TimeRangeBar';
 import { formatUnit } from './units';
-import { useQuery } from '@tanstack/react-query';
 
 export function TimeBar({ tc }: { tc: TimeControls }) {
   return (
@@ -295,43 +295,5 @@ export function NodeMonitoringPage({ name }: { name?: string }) {
   );
 }
 
-/** Alert messages of the cluster or of one project (`namespace`). */
-export function AlertMessagesPage({ namespace }: { namespace?: string }) {
-  const { t } = useTranslation(NS);
-  const q = useQuery({
-    queryKey: ['alerts', namespace],
-    queryFn: () => fetchAlerts(namespace),
-    refetchInterval: 10_000,
-  });
-  return (
-    <Card title={t('alerts')} size="small">
-      <Table<AlertMessage>
-        rowKey="id"
-        size="small"
-        loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
-        columns={[
-          { title: t('policy'), dataIndex: 'policy' },
-          { title: t('severity'), dataIndex: 'severity', render: (s: string) => <Tag>{s}</Tag> },
-          {
-            title: t('state'),
-            dataIndex: 'state',
-            render: (s: string) => (
-              <Tag color={s === 'firing' ? 'red' : 'green'}>{t(s === 'firing' ? 'firing' : 'resolved')}</Tag>
-            ),
-          },
-          {
-            title: t('value'),
-            render: (_: unknown, m: AlertMessage) =>
-              `${m.metric} = ${m.value} ${Object.values(m.labels).filter(Boolean).join('/')}`,
-          },
-          {
-            title: t('startsAt'),
-            dataIndex: 'startsAt',
-            render: (s: string) => new Date(s).toLocaleString(),
-          },
-        ]}
-      />
-    </Card>
-  );
-}
+/** Moved to ./AlertingPages (with the policies); re-exported for existing imports. */
+export { AlertMessagesPage } from './AlertingPages';

@@ -3,6 +3,7 @@
  * Calls to `monitoring.kubesphere.io/v1alpha3` and the response helpers the charts use.
  */
 import { request } from '../api/http';
+import type { AlertPolicy, ShownPolicy } from './alerting';
 
 export const MONITORING = '/kapis/monitoring.kubesphere.io/v1alpha3';
 export const ALERTING = '/kapis/alerting.kubesphere.io/v2alpha1';
@@ -87,10 +88,34 @@ export interface AlertMessage {
   labels: Record<string, string>;
   value: string;
   state: 'firing' | 'resolved';
+  condition?: string;
+  threshold?: number;
   startsAt: string;
   endsAt?: string;
 }
 
 export function fetchAlerts(namespace?: string): Promise<{ items: AlertMessage[] }> {
-  return request(`${ALERTING}${namespace ? `/namespaces/${namespace}` : ''}/alerts`);
+  return request(`${ALERTING}${namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''}/alerts`);
+}
+
+const rulesPath = (namespace?: string, name?: string) =>
+  `${ALERTING}${namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''}/rules${
+    name ? `/${encodeURIComponent(name)}` : ''
+  }`;
+
+/** Alert policies of the cluster, or of one project, each with its status. */
+export function fetchPolicies(namespace?: string): Promise<{ items: ShownPolicy[] }> {
+  return request(rulesPath(namespace));
+}
+
+export function createPolicy(namespace: string | undefined, p: AlertPolicy): Promise<ShownPolicy> {
+  return request(rulesPath(namespace), { method: 'POST', body: p });
+}
+
+export function updatePolicy(namespace: string | undefined, p: AlertPolicy): Promise<ShownPolicy> {
+  return request(rulesPath(namespace, p.name), { method: 'PUT', body: p });
+}
+
+export function deletePolicy(namespace: string | undefined, name: string): Promise<unknown> {
+  return request(rulesPath(namespace, name), { method: 'DELETE' });
 }

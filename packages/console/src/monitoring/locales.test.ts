@@ -5,7 +5,8 @@ import en from './locales/en.json';
 import zh from './locales/zh.json';
 
 const sources = readdirSync(import.meta.dirname)
-  .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
+  // alerting.ts is data (severity and level names, not keys); alerting.test.ts checks its metric names.
+  .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts') && f !== 'alerting.ts')
   .map((f) => readFileSync(join(import.meta.dirname, f), 'utf8'));
 
 describe('monitoring locales', () => {

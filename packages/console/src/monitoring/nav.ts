@@ -11,7 +11,18 @@ export const PLATFORM_MONITORING_NAV: NavItem = {
   key: 'MONITORING_CENTER',
   children: [
     { key: 'CLUSTER_STATUS', path: 'infrastructure/monitoring/cluster', authKey: 'nodes', icon: 'dashboard' },
-    { key: 'ALERT_MESSAGES', path: 'infrastructure/monitoring/alerts', authKey: 'nodes', icon: 'dashboard' },
+    {
+      key: 'ALERT_MESSAGES',
+      path: 'infrastructure/monitoring/alerts',
+      authKey: 'alerting',
+      icon: 'dashboard',
+    },
+    {
+      key: 'ALERT_POLICIES',
+      path: 'infrastructure/monitoring/alert-policies',
+      authKey: 'alerting',
+      icon: 'dashboard',
+    },
   ],
 };
 
@@ -21,4 +32,17 @@ export const PROJECT_MONITORING_NAV: NavItem = {
   path: 'monitoring',
   skipAuth: true,
   icon: 'dashboard',
+};
+
+/**
+ * A group for PROJECT_NAV (after Monitoring): the project's alert messages and policies. `alerting` is the
+ * module the rules give to whoever may list alerting.kubesphere.io rules and alerts (permissions/rules).
+ */
+export const PROJECT_ALERTING_NAV: NavItem = {
+  key: 'PROJECT_ALERTING',
+  icon: 'dashboard',
+  children: [
+    { key: 'ALERT_MESSAGES', path: 'alert-messages', authKey: 'alerting' },
+    { key: 'ALERT_POLICIES', path: 'alert-policies', authKey: 'alerting' },
+  ],
 };

@@ -19,7 +19,10 @@ export const NodeMonitoringPage = lazy(async () => ({
   default: (await import('./ClusterPages')).NodeMonitoringPage,
 }));
 export const AlertMessagesPage = lazy(async () => ({
-  default: (await import('./ClusterPages')).AlertMessagesPage,
+  default: (await import('./AlertingPages')).AlertMessagesPage,
+}));
+export const AlertPoliciesPage = lazy(async () => ({
+  default: (await import('./AlertingPages')).AlertPoliciesPage,
 }));
 export const ProjectMonitoringPage = lazy(async () => ({
   default: (await import('./ProjectPages')).ProjectMonitoringPage,
@@ -40,11 +43,17 @@ export const INFRASTRUCTURE_MONITORING_ROUTES: RouteObject[] = [
   { path: 'monitoring/cluster', element: <ClusterMonitoringPage /> },
   { path: 'monitoring/nodes/:name', element: <NodeMonitoringPage /> },
   { path: 'monitoring/alerts', element: <AlertMessagesPage /> },
+  { path: 'monitoring/alert-policies', element: <AlertPoliciesPage /> },
 ];
 
-/** Children of the `projects/:namespace` route: `/projects/<ns>/monitoring` (before `:resource`). */
+/**
+ * Children of the `projects/:namespace` route: `/projects/<ns>/monitoring`, `alert-messages`,
+ * `alert-policies` (before `:resource`).
+ */
 export const PROJECT_MONITORING_ROUTES: RouteObject[] = [
   { path: 'monitoring', element: <ProjectMonitoringPage /> },
+  { path: 'alert-messages', element: <AlertMessagesPage /> },
+  { path: 'alert-policies', element: <AlertPoliciesPage /> },
 ];
 
-export { PLATFORM_MONITORING_NAV, PROJECT_MONITORING_NAV } from './nav';
+export { PLATFORM_MONITORING_NAV, PROJECT_ALERTING_NAV, PROJECT_MONITORING_NAV } from './nav';

@@ -49,7 +49,18 @@ describe('parseRules', () => {
         users: ['view', 'manage'],
         roles: ['view', 'manage'],
         workspaces: ['view', 'manage'],
+        alerting: ['view', 'manage'],
       },
+    ],
+    [
+      'reading alert policies and messages gives the alerting module view',
+      {
+        modules: {},
+        rules: [
+          { verbs: ['get', 'list'], apiGroups: ['alerting.kubesphere.io'], resources: ['rules', 'alerts'] },
+        ],
+      },
+      { alerting: ['view'] },
     ],
     [
       'list only gives view',

@@ -43,6 +43,9 @@ const RESOURCE_MODULES: Record<string, string> = {
   globalroles: 'roles',
   workspaces: 'workspaces',
   workspacetemplates: 'workspaces',
+  // alerting.kubesphere.io: alert policies (`rules`) and alert messages (`alerts`).
+  rules: 'alerting',
+  alerts: 'alerting',
 };
 
 /** Platform-API resources (group/resource) whose read permission unlocks a console module. */

@@ -29,6 +29,17 @@ export interface AlertMessage {
   description?: string;
 }
 
+/** Where a policy stands after its latest evaluation (not persisted: a restart starts inactive). */
+export interface PolicyStatus {
+  /** `firing` when any watched resource fires, `pending` when any waits out the duration. */
+  state: 'firing' | 'pending' | 'inactive' | 'disabled';
+  /** Resources firing now. */
+  firing: number;
+  lastEvaluatedAt?: string;
+  /** Why the latest evaluation failed, if it did. */
+  error?: string;
+}
+
 export interface AlertManagerOptions {
   source: MetricsSource;
   enrich: Enricher;
@@ -55,6 +66,7 @@ async function defaultPost(url: string, body: unknown): Promise<number> {
 export class AlertManager {
   private readonly policies = new Map<string, AlertPolicy>();
   private readonly states = new Map<string, Map<string, ResourceState & { messageId: string }>>();
+  private readonly evaluated = new Map<string, { at: number; error?: string }>();
   private messages: AlertMessage[] = [];
   private seq = 0;
   private evaluating?: Promise<void>;
@@ -86,24 +98,56 @@ export class AlertManager {
     return this.policies.get(policyKey(namespace, name));
   }
 
+  /**
+   * Creates or replaces a policy. A change of threshold, condition, duration, severity or text keeps the
+   * watched resources' states, so the next evaluation resolves what no longer holds; a change of what is
+   * watched (metric, target) or disabling resolves every firing alert now and starts over.
+   */
   put(p: AlertPolicy): AlertPolicy {
     const key = policyKey(p.namespace, p.name);
-    const stored = {
-      ...p,
-      createdAt: this.policies.get(key)?.createdAt ?? new Date(this.o.now()).toISOString(),
-    };
+    const old = this.policies.get(key);
+    const stored = { ...p, createdAt: old?.createdAt ?? new Date(this.o.now()).toISOString() };
     this.policies.set(key, stored);
-    this.states.delete(key); // a changed policy starts over
+    const sameTarget =
+      old !== undefined &&
+      old.metric === p.metric &&
+      JSON.stringify(old.match ?? {}) === JSON.stringify(p.match ?? {});
+    if (!sameTarget || p.disabled) this.retire(key, old ?? p);
     this.save();
     return stored;
   }
 
   delete(namespace: string | undefined, name: string): boolean {
     const key = policyKey(namespace, name);
-    const had = this.policies.delete(key);
+    const old = this.policies.get(key);
+    if (!old) return false;
+    this.retire(key, old);
+    this.policies.delete(key);
+    this.save();
+    return true;
+  }
+
+  /** Resolves the policy's firing alerts (it was deleted, disabled or now watches something else). */
+  private retire(key: string, p: AlertPolicy): void {
+    const now = this.o.now();
+    for (const s of this.states.get(key)?.values() ?? [])
+      if (s.state === 'firing') this.resolve(p, s.messageId, NaN, now);
     this.states.delete(key);
-    if (had) this.save();
-    return had;
+    this.evaluated.delete(key);
+  }
+
+  /** The policy's state after its latest evaluation. */
+  status(p: AlertPolicy): PolicyStatus {
+    const key = policyKey(p.namespace, p.name);
+    const ev = this.evaluated.get(key);
+    const states = [...(this.states.get(key)?.values() ?? [])];
+    const firing = states.filter((s) => s.state === 'firing').length;
+    return {
+      state: p.disabled ? 'disabled' : firing ? 'firing' : states.length ? 'pending' : 'inactive',
+      firing,
+      ...(ev ? { lastEvaluatedAt: new Date(ev.at).toISOString() } : {}),
+      ...(ev?.error ? { error: ev.error } : {}),
+    };
   }
 
   /** Alert messages, newest first; `namespace` narrows to one project's policies. */
@@ -141,8 +185,10 @@ export class AlertManager {
         });
       } catch (err) {
         this.o.log(`alerting: policy ${key}: ${String(err)}`);
+        this.evaluated.set(key, { at: now, error: String(err) });
         continue;
       }
+      if (this.policies.get(key) !== p) continue; // replaced or deleted while its query ran
       const prev = this.states.get(key) ?? new Map();
       const next = new Map<string, ResourceState & { messageId: string }>();
       const durationMs = p.duration === '0s' ? 0 : (parseGoDuration(p.duration) ?? 0);
@@ -169,6 +215,7 @@ export class AlertManager {
         changed = true;
       }
       this.states.set(key, next);
+      this.evaluated.set(key, { at: now });
     }
     if (changed) this.save();
   }

@@ -101,4 +101,50 @@ describe('AlertManager', () => {
     expect(m.alerts()).toMatchObject([{ state: 'resolved', value: '0.5' }]);
     expect(posts.map((p) => p.status)).toEqual(['firing', 'resolved']);
   });
+
+  it('reports status; a new threshold resolves at the next evaluation, disabling and deleting at once', async () => {
+    let now = 2_000_000;
+    const source: MetricsSource = {
+      name: 'fake',
+      async fetch({ grid }: BaseFetch): Promise<GridSeries[]> {
+        return [{ labels: { node: 'n1' }, values: new Float64Array(grid.count).fill(0.5) }];
+      },
+    };
+    const m = new AlertManager({ source, enrich: (l) => l, now: () => now, log: () => {} });
+    const base = { name: 'busy', metric: 'node_cpu_usage', condition: '>', threshold: 0, duration: '0s' };
+    const p = m.put(validatePolicy(base, undefined));
+    expect(m.status(p)).toEqual({ state: 'inactive', firing: 0 });
+    await m.evaluate();
+    expect(m.status(p)).toEqual({
+      state: 'firing',
+      firing: 1,
+      lastEvaluatedAt: new Date(now).toISOString(),
+    });
+    // A threshold that cannot hold: still firing until evaluated, then resolved.
+    const raised = m.put(validatePolicy({ ...base, threshold: 1000 }, undefined));
+    expect(m.status(raised).state).toBe('firing');
+    now += 1000;
+    await m.evaluate();
+    expect(m.status(raised).state).toBe('inactive');
+    expect(m.alerts()).toMatchObject([{ policy: 'busy', state: 'resolved' }]);
+    // Firing again, then disabled: resolved at once, no longer evaluated.
+    m.put(validatePolicy(base, undefined));
+    now += 1000;
+    await m.evaluate();
+    expect(m.alerts({ state: 'firing' })).toHaveLength(1);
+    const off = m.put(validatePolicy({ ...base, disabled: true }, undefined));
+    expect(m.status(off)).toEqual({ state: 'disabled', firing: 0 });
+    expect(m.alerts({ state: 'firing' })).toEqual([]);
+    now += 1000;
+    await m.evaluate();
+    expect(m.alerts({ state: 'firing' })).toEqual([]);
+    // Enabled and firing, then deleted: resolved.
+    m.put(validatePolicy(base, undefined));
+    now += 1000;
+    await m.evaluate();
+    expect(m.alerts({ state: 'firing' })).toHaveLength(1);
+    expect(m.delete(undefined, 'busy')).toBe(true);
+    expect(m.alerts({ state: 'firing' })).toEqual([]);
+    expect(m.alerts()).toHaveLength(3);
+  });
 });

@@ -8,13 +8,15 @@ import { errors } from '@sphere/shared';
 import type { RequestContext, Route } from '../../router';
 import { withStatus } from '../../router';
 import type { AlertManager } from './manager';
-import { validatePolicy } from './policy';
+import { validatePolicy, type AlertPolicy } from './policy';
 
 export const ALERTING_PREFIX = '/kapis/alerting.kubesphere.io/v2alpha1';
 
 export function alertingRoutes(m: AlertManager): Route[] {
   const tag = 'Alerting';
   const routes: Route[] = [];
+  /** A policy as the API shows it: with its evaluation status (ignored when sent back). */
+  const shown = (p: AlertPolicy) => ({ ...p, status: m.status(p) });
   for (const [base, nsOf] of [
     ['', () => undefined],
     ['/namespaces/:namespace', (ctx: RequestContext) => ctx.params.namespace],
@@ -30,9 +32,9 @@ export function alertingRoutes(m: AlertManager): Route[] {
         method: 'GET',
         pattern: `${ALERTING_PREFIX}${base}/rules`,
         tag,
-        summary: `Alert policies ${where}`,
+        summary: `Alert policies ${where}, each with its status {state: firing|pending|inactive|disabled, firing, lastEvaluatedAt}`,
         handler: async (ctx) => {
-          const items = m.list(nsOf(ctx));
+          const items = m.list(nsOf(ctx)).map(shown);
           return { items, totalItems: items.length };
         },
       },
@@ -45,7 +47,7 @@ export function alertingRoutes(m: AlertManager): Route[] {
           const p = validatePolicy(await ctx.json(), nsOf(ctx));
           if (m.get(p.namespace, p.name))
             throw errors.alreadyExists('rules', 'alerting.kubesphere.io', p.name);
-          return withStatus(201, m.put(p));
+          return withStatus(201, shown(m.put(p)));
         },
       },
       {
@@ -53,23 +55,23 @@ export function alertingRoutes(m: AlertManager): Route[] {
         pattern: `${ALERTING_PREFIX}${base}/rules/:name`,
         tag,
         summary: `An alert policy ${where}`,
-        handler: async (ctx) => one(ctx),
+        handler: async (ctx) => shown(one(ctx)),
       },
       {
         method: 'PUT',
         pattern: `${ALERTING_PREFIX}${base}/rules/:name`,
         tag,
-        summary: `Replace an alert policy ${where}`,
+        summary: `Replace an alert policy ${where} (a new threshold keeps alert states; a new metric or target, or disabled, resolves firing alerts)`,
         handler: async (ctx) => {
           one(ctx);
-          return m.put(validatePolicy(await ctx.json(), nsOf(ctx), ctx.params.name));
+          return shown(m.put(validatePolicy(await ctx.json(), nsOf(ctx), ctx.params.name)));
         },
       },
       {
         method: 'DELETE',
         pattern: `${ALERTING_PREFIX}${base}/rules/:name`,
         tag,
-        summary: `Delete an alert policy ${where}`,
+        summary: `Delete an alert policy ${where} (its firing alerts resolve)`,
         handler: async (ctx) => {
           one(ctx);
           m.delete(nsOf(ctx), ctx.params.name);
