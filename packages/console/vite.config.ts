@@ -17,8 +17,11 @@ const VENDOR_GROUPS = [
   },
   { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 95 },
   {
+    // antd's runtime (theme, CSS-in-JS, shared rc-components): every page needs it. Its components are
+    // left to the pages' chunks, so the shell does not download the date pickers and trees of pages it
+    // may never open.
     name: 'antd',
-    test: /node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component|@emotion|dayjs|classnames|stylis)[\\/]/,
+    test: /node_modules[\\/](@ant-design[\\/](cssinjs|colors|fast-color)|@rc-component[\\/](util|motion|resize-observer|portal)|rc-util|rc-motion|rc-resize-observer|@emotion|classnames|stylis)[\\/]/,
     priority: 90,
   },
   { name: 'libs', test: /node_modules[\\/](i18next|react-i18next|@tanstack)[\\/]/, priority: 80 },
