@@ -3,8 +3,9 @@
  * (image mirrorgooglecontainers/hpa-example, 200m CPU request) and its Service are arranged with
  * kubectl; the console sets the HPA (More › Horizontal Pod Autoscaling: min 1, max 10, CPU 50%); the
  * Resource Status tab shows the HPA card with its targets and the measured CPU utilization, and the
- * scale buttons are disabled while it is bound. A busybox load generator hammers the Service; then
- * Cancel Autoscaling removes the HPA and the scale buttons return.
+ * scale buttons are disabled while it is bound. A busybox load generator hammers the Service and the
+ * replicas rise (the simulated kubelet's load rule); then Cancel Autoscaling removes the HPA and the
+ * scale buttons return.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -165,11 +166,31 @@ describe('Horizontal Pod Autoscaling of hpa-example', { timeout: 90_000 }, () =>
     );
   });
 
-  // Blocked on the simulated kubelet (packages/kube/src/nodes): pods' CPU usage is a steady share of
-  // their request and does not rise under traffic. Another engineer is adding a "load" rule (a Service
-  // under a load generator's requests raises its pods' CPU); until it lands on main the HPA has no
-  // reason to scale up, so only the measured utilization above is checked.
-  it.todo('replicas rise under load: the HPA card and the Deployment show more than 1 replica');
+  it('under load the CPU utilization passes 50% and the replicas rise', { timeout: 75_000 }, async () => {
+    // The simulated kubelet's load rule (packages/kube/src/nodes/README.md): the generator puts 0.7
+    // cores on the Service's pods, so one 200m pod (500m limit) reads 250%; the HPA syncs every 15 s.
+    await eventually(
+      'the card showing utilization above the 50% target',
+      async () => Number.parseInt(await cpuRow().nth(2).innerText(), 10) > 50,
+      45_000,
+    );
+    await eventually(
+      'more than 1 desired replica on the page',
+      async () => Number(await page.getByTestId('desired-replicas').innerText()) > 1,
+      45_000,
+    );
+    const replicas = Number(
+      await kubectl(sphere, 'get', 'deployment', NAME, '-n', PROJECT, '-o', 'jsonpath={.spec.replicas}'),
+    );
+    expect(replicas).toBeGreaterThan(1);
+    expect(replicas).toBeLessThanOrEqual(10);
+    await page
+      .getByRole('row', { name: new RegExp(`${NAME}-.*Running`) })
+      .nth(1)
+      .waitFor({ timeout: 30_000 });
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'hpa-scaled-up');
+  });
 
   it('Cancel Autoscaling removes the HPA; the scale buttons return', async () => {
     await kubectl(sphere, 'delete', 'pod', 'load-generator', '-n', PROJECT, '--wait=false');
