@@ -60,7 +60,11 @@ export function field(scope: Page | Locator, label: string): Locator {
     'page' in scope && typeof scope.page === 'function' ? (scope as Locator).page() : (scope as Page);
   return scope
     .locator('.ant-form-item')
-    .filter({ has: page.locator('.ant-form-item-label label', { hasText: new RegExp(`^${label}$`) }) })
+    .filter({
+      has: page.locator('.ant-form-item-label label', {
+        hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      }),
+    })
     .locator('input:not([type=checkbox]):not([type=radio]), textarea')
     .first();
 }

@@ -5,7 +5,7 @@
  * and stops it again. One instance per test file.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,6 +113,18 @@ export async function kubectl(sphere: SphereInstance, ...args: string[]): Promis
     timeout: 20_000,
   });
   return stdout;
+}
+
+/** `kubectl apply` of one object (arranging state that is not under test). */
+export async function applyObject(sphere: SphereInstance, obj: object): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'sphere-e2e-apply-'));
+  const file = join(dir, 'object.json');
+  writeFileSync(file, JSON.stringify(obj));
+  try {
+    return await kubectl(sphere, 'apply', '-f', file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Polls `check` every 300 ms until it returns a value other than undefined/false, or fails after `timeoutMs`. */

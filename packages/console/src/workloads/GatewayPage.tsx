@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { KeyValueEditor } from '../components/KeyValueEditor';
 import { useCan } from '../permissions/ScopeRules';
-import { gatewayApi } from './api';
+import { gatewayApi, nullFor404 } from './api';
 import { editableAnnotations, gatewayBody, gatewayState, type GatewayType } from './gateway';
 
 function GatewayModal({
@@ -102,7 +102,10 @@ export function GatewayPage() {
   const queryClient = useQueryClient();
   const canEdit = useCan('project-settings', 'edit');
   const [editing, setEditing] = useState(false);
-  const q = useQuery({ queryKey: ['gateway', namespace], queryFn: () => gatewayApi.get(namespace) });
+  const q = useQuery({
+    queryKey: ['gateway', namespace],
+    queryFn: nullFor404(() => gatewayApi.get(namespace)),
+  });
   const state = gatewayState(q.data);
   return (
     <>
@@ -190,7 +193,7 @@ export function GatewayAddressNote({ namespace }: { namespace: string }) {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['gateway', namespace],
-    queryFn: () => gatewayApi.get(namespace),
+    queryFn: nullFor404(() => gatewayApi.get(namespace)),
     retry: false,
   });
   const state = gatewayState(q.data);

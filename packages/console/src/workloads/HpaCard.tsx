@@ -10,6 +10,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '@sphere/shared';
 import { hpaMetricRows, hpaReplicas, relatedHpaName } from './hpa';
+import { nullFor404 } from './api';
 import { loadHpa, removeHpa } from './hpa-actions';
 
 const HpaModal = lazy(() => import('./HpaModal'));
@@ -22,7 +23,7 @@ export default function HpaCard({ workload, canEdit }: { workload: KubeObject; c
   const bound = relatedHpaName(workload);
   const hpa = useQuery({
     queryKey: ['hpa', workload.metadata.namespace, workload.metadata.name],
-    queryFn: () => loadHpa(workload),
+    queryFn: nullFor404(() => loadHpa(workload)),
     enabled: !!bound,
     refetchInterval: 5000,
   });

@@ -9,6 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '@sphere/shared';
 import { hpaForm, validateHpaForm, type HpaForm } from './hpa';
+import { nullFor404 } from './api';
 import { loadHpa, saveHpa } from './hpa-actions';
 
 interface Values {
@@ -37,10 +38,10 @@ export default function HpaModal({ workload, onClose }: { workload: KubeObject; 
   const [saving, setSaving] = useState(false);
   const hpa = useQuery({
     queryKey: ['hpa', workload.metadata.namespace, workload.metadata.name],
-    queryFn: () => loadHpa(workload),
+    queryFn: nullFor404(() => loadHpa(workload)),
   });
   useEffect(() => {
-    if (hpa.isSuccess) form.setFieldsValue(hpaForm(hpa.data));
+    if (hpa.isSuccess) form.setFieldsValue(hpaForm(hpa.data ?? undefined));
   }, [hpa.isSuccess, hpa.data, form]);
   return (
     <Modal

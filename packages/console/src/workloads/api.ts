@@ -55,6 +55,14 @@ export async function getOrUndefined<T>(load: () => Promise<T>): Promise<T | und
   }
 }
 
+/**
+ * A query function for a `getOrUndefined` load: TanStack Query refuses `undefined` as query data (the
+ * query fails with "<key> data is undefined"), so "not found" is cached as `null`.
+ */
+export function nullFor404<T>(load: () => Promise<T | undefined>): () => Promise<T | null> {
+  return async () => (await load()) ?? null;
+}
+
 /** `/kapis/resources.kubesphere.io/v1alpha2/namespaces/{ns}/router` */
 export function routerPath(namespace: string): string {
   return `${V1ALPHA2}/namespaces/${enc(namespace)}/router`;
