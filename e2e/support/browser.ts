@@ -80,10 +80,19 @@ export async function choose(page: Page, select: Locator, option: string | RegEx
       : options.filter({ hasText: option })
   ).first();
   await item.waitFor();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
   // In a scrolled page antd keeps re-aligning the dropdown, so Playwright may never see the option
-  // "stable"; the option's own click handler is what a user's click reaches anyway.
-  await item.click({ timeout: 3_000 }).catch(() => item.dispatchEvent('click'));
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  // "stable"; the option's own click handler is what a user's click reaches anyway. On a loaded machine
+  // a click can also land while the list re-renders and be lost, so a dropdown still open is retried.
+  for (let attempt = 0; ; attempt++) {
+    await item.click({ timeout: 3_000 }).catch(() => item.dispatchEvent('click'));
+    const closed = await dropdown
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    if (attempt === 2) throw new Error(`option ${String(option)} could not be chosen`);
+  }
 }
 
 /**

@@ -36,12 +36,17 @@ export default function HpaModal({ workload, onClose }: { workload: KubeObject; 
   const [form] = Form.useForm<Values>();
   const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  // The fields stay disabled until the current values are in them: enabling them on load and filling
+  // them an effect later let fast typing land before the defaults (Min Replicas "1" + "1" = 11).
+  const [filled, setFilled] = useState(false);
   const hpa = useQuery({
     queryKey: ['hpa', workload.metadata.namespace, workload.metadata.name],
     queryFn: nullFor404(() => loadHpa(workload)),
   });
   useEffect(() => {
-    if (hpa.isSuccess) form.setFieldsValue(hpaForm(hpa.data ?? undefined));
+    if (!hpa.isSuccess) return;
+    form.setFieldsValue(hpaForm(hpa.data ?? undefined));
+    setFilled(true);
   }, [hpa.isSuccess, hpa.data, form]);
   return (
     <Modal
@@ -71,7 +76,7 @@ export default function HpaModal({ workload, onClose }: { workload: KubeObject; 
       }}
     >
       <p className="sphere-help">{t('HPA_DESC')}</p>
-      <Form form={form} layout="vertical" disabled={hpa.isLoading}>
+      <Form form={form} layout="vertical" disabled={!filled}>
         <Form.Item name="minReplicas" label={t('MIN_REPLICAS')} rules={[{ required: true }]}>
           <InputNumber min={1} precision={0} style={{ width: 200 }} />
         </Form.Item>
@@ -93,6 +98,7 @@ export default function HpaModal({ workload, onClose }: { workload: KubeObject; 
           <Input placeholder="200Mi" style={{ width: 200 }} />
         </Form.Item>
       </Form>
+      {hpa.isError && <Alert type="error" showIcon message={(hpa.error as Error).message} />}
       {problems.length > 0 && <Alert type="error" showIcon message={problems.map((p) => t(p)).join(' ')} />}
     </Modal>
   );

@@ -15,6 +15,7 @@ import { formatTime } from '../meta';
 import { podStatus } from '../status';
 import { useLiveList } from '../useLiveList';
 import { envEntries, selectorString, type EnvEntry } from './selectors';
+import { RouteRules } from './RouteRules';
 
 type Any = Record<string, unknown>;
 const SCALABLE = new Set(['Deployment', 'StatefulSet']);
@@ -215,6 +216,7 @@ export function StatusTab({ obj, canEdit }: { obj: KubeObject; canEdit: boolean 
         </Suspense>
       )}
       {obj.kind === 'Service' && <ServicePorts obj={obj} />}
+      {obj.kind === 'Ingress' && <RouteRules obj={obj} />}
       <Containers obj={obj} />
       <Conditions obj={obj} />
       {obj.kind !== 'Pod' && obj.kind !== 'Node' && <Pods obj={obj} />}
