@@ -6,6 +6,7 @@
  * pod's Resource Status shows the variable as a reference to the Secret (never its value), and its
  * Container Logs show MySQL starting up.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createProject } from './support/api';
@@ -214,5 +215,27 @@ describe('the MySQL StatefulSet', { timeout: 90_000 }, () => {
       .first()
       .waitFor();
     await shot(page, 'pod-logs');
+  });
+
+  it('searches the log and downloads it whole', async () => {
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('ready for connections');
+    await page.getByRole('searchbox', { name: 'Search logs' }).press('Enter');
+    await page
+      .getByTestId('log-matches')
+      .getByText(/: [1-9]/)
+      .waitFor();
+    const shown = await page.getByTestId('pod-logs').innerText();
+    expect(shown.split('\n').every((l) => l.includes('ready for connections'))).toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^mysql-0_[\w-]+\.log$/);
+    const text = await readFile((await download.path()) ?? '', 'utf8');
+    expect(text).toContain('Entrypoint script for MySQL Server 5.7');
+    // Timestamps on every line, as `kubectl logs --timestamps`.
+    expect(text.split('\n')[0]).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // No restart yet: the previous instance cannot be asked for.
+    expect(await page.getByRole('switch', { name: 'Previous instance' }).isDisabled()).toBe(true);
   });
 });
