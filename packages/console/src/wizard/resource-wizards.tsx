@@ -3,6 +3,7 @@
  * Wizards of Services ("specify workloads"), Routes, Volumes, Secrets and ConfigMaps:
  * Basic Info → settings step (→ labels for Services and Routes).
  */
+import { useState } from 'react';
 import { Button, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +12,9 @@ import type { KubeObject } from '@sphere/shared';
 import { listKube } from '../api/resources';
 import { KeyValueEditor } from '../components/KeyValueEditor';
 import { KINDS } from '../resources/kinds';
+import type { VerifyResult } from '../workloads/api';
+import { validateRegistryForm, type RegistryForm } from '../workloads/registry';
+import { RegistryTestConnection } from '../workloads/RegistryTestConnection';
 import type { Draft } from './model/draft';
 import * as m from './model/resources';
 import { BasicInfoStep, basicProblems } from './steps/BasicInfoStep';
@@ -250,9 +254,22 @@ function SecretSettingsStep({ props }: { props: StepProps }) {
       return { server: '' };
     }
   })();
+  const [verdict, setVerdict] = useState<VerifyResult | { error: string } | null>(null);
+  const registryFields = (): RegistryForm | undefined => {
+    const f = {
+      server: registry.server ?? '',
+      username: registry.username ?? '',
+      password: registry.password ?? '',
+      email: registry.email ?? '',
+    };
+    const problems = Object.values(validateRegistryForm(f));
+    if (problems.length) setVerdict({ error: problems.map((p) => t(p)).join(' ') });
+    return problems.length ? undefined : f;
+  };
   const setRegistry = (
     patch: Partial<{ server: string; username: string; password: string; email: string }>,
   ) => {
+    setVerdict(null);
     const r = { username: '', password: '', email: '', ...registry, ...patch };
     set(type, { '.dockerconfigjson': m.dockerConfigJson(r.server, r.username, r.password, r.email) });
   };
@@ -291,6 +308,7 @@ function SecretSettingsStep({ props }: { props: StepProps }) {
             value={registry.email}
             onChange={(e) => setRegistry({ email: e.target.value })}
           />
+          <RegistryTestConnection fields={registryFields} result={verdict} onResult={setVerdict} />
         </Space>
       ) : (
         <KeyValueEditor

@@ -16,14 +16,14 @@ import { useAuth } from '../auth/AuthContext';
 import { useCan } from '../permissions/ScopeRules';
 import { KINDS } from '../resources/kinds';
 import { ALIAS, CREATOR, formatTime } from '../resources/meta';
-import { verifyRegistry, type VerifyResult } from './api';
+import { type VerifyResult } from './api';
+import { RegistryTestConnection } from './RegistryTestConnection';
 import {
   DOCKER_CONFIG_JSON,
   REGISTRY_FIELD_SELECTOR,
   registryData,
   registryOf,
   validateRegistryForm,
-  verifyBody,
   type RegistryForm,
 } from './registry';
 
@@ -38,7 +38,6 @@ function CreateRegistryModal({ namespace, onClose }: { namespace: string; onClos
   const { session } = useAuth();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<VerifyResult | { error: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const registryFields = (): RegistryForm | undefined => {
@@ -118,45 +117,7 @@ function CreateRegistryModal({ namespace, onClose }: { namespace: string; onClos
           <Input />
         </Form.Item>
       </Form>
-      <Button
-        loading={testing}
-        onClick={async () => {
-          const f = registryFields();
-          if (!f) return;
-          setTesting(true);
-          try {
-            setResult(await verifyRegistry(verifyBody(f)));
-          } catch (err) {
-            setResult({ error: (err as Error).message });
-          } finally {
-            setTesting(false);
-          }
-        }}
-      >
-        {t('TEST_CONNECTION')}
-      </Button>
-      {result && (
-        <Alert
-          style={{ marginTop: 12 }}
-          role="status"
-          showIcon
-          type={'verified' in result && result.verified ? 'success' : 'error'}
-          message={
-            'error' in result
-              ? result.error
-              : result.verified
-                ? t('REGISTRY_VERIFIED')
-                : t(
-                    result.reason === 'AuthenticationFailed'
-                      ? 'REGISTRY_AUTH_FAILED'
-                      : result.reason === 'Unreachable'
-                        ? 'REGISTRY_UNREACHABLE'
-                        : 'REGISTRY_UNEXPECTED',
-                  )
-          }
-          description={'error' in result ? undefined : result.message}
-        />
-      )}
+      <RegistryTestConnection fields={registryFields} result={result} onResult={setResult} />
     </Modal>
   );
 }
