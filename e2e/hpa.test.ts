@@ -9,9 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createProject } from './support/api';
-import { field, launchBrowser, logIn, newPage, screenshotFailures, screenshots } from './support/browser';
-import { applyObject, eventually, kubectl, startSphere, type SphereInstance } from './support/sphere';
+import { field, screenshotFailures, screenshots } from './support/browser';
+import { startAdminFlow, stopFlow } from './support/flow';
+import { applyObject, eventually, kubectl, type SphereInstance } from './support/sphere';
 
 const ADMIN_PASSWORD = 'Admin2026x';
 const PROJECT = 'demo-project';
@@ -24,8 +24,7 @@ let page: Page;
 let card: Locator;
 
 beforeAll(async () => {
-  sphere = await startSphere({ adminPassword: ADMIN_PASSWORD });
-  await createProject(sphere, ADMIN_PASSWORD, 'demo-workspace', PROJECT);
+  ({ sphere, browser, page } = await startAdminFlow({ adminPassword: ADMIN_PASSWORD, project: PROJECT }));
   // Not under test: the workload and its Service (the quick start creates them with the wizards).
   await applyObject(sphere, {
     apiVersion: 'apps/v1',
@@ -55,15 +54,9 @@ beforeAll(async () => {
     metadata: { name: NAME, namespace: PROJECT },
     spec: { selector: { app: NAME }, ports: [{ name: 'http-80', port: 80, targetPort: 80 }] },
   });
-  browser = await launchBrowser();
-  page = await newPage(browser, sphere.url);
-  await logIn(page, 'admin', ADMIN_PASSWORD);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sphere?.stop();
-});
+afterAll(() => stopFlow(browser, sphere));
 
 screenshotFailures('hpa', () => [page]);
 

@@ -5,17 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createProject } from './support/api';
-import {
-  field,
-  launchBrowser,
-  logIn,
-  newPage,
-  screenshotFailures,
-  screenshots,
-  tick,
-} from './support/browser';
-import { eventually, kubectl, startSphere, type SphereInstance } from './support/sphere';
+import { field, screenshotFailures, screenshots, tick } from './support/browser';
+import { startAdminFlow, stopFlow } from './support/flow';
+import { eventually, kubectl, type SphereInstance } from './support/sphere';
 
 const ADMIN_PASSWORD = 'Admin2026x';
 const PROJECT = 'demo-project';
@@ -30,17 +22,10 @@ let page: Page;
 let dialog: Locator;
 
 beforeAll(async () => {
-  sphere = await startSphere({ adminPassword: ADMIN_PASSWORD });
-  await createProject(sphere, ADMIN_PASSWORD, 'demo-workspace', PROJECT);
-  browser = await launchBrowser();
-  page = await newPage(browser, sphere.url);
-  await logIn(page, 'admin', ADMIN_PASSWORD);
+  ({ sphere, browser, page } = await startAdminFlow({ adminPassword: ADMIN_PASSWORD, project: PROJECT }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sphere?.stop();
-});
+afterAll(() => stopFlow(browser, sphere));
 
 screenshotFailures('job-pi', () => [page]);
 

@@ -14,16 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Request } from 'playwright-core';
-import { createProject, tokenFor } from './support/api';
-import {
-  launchBrowser,
-  logIn,
-  newPage,
-  openPlatformPage,
-  screenshotFailures,
-  screenshots,
-} from './support/browser';
-import { eventually, kubectl, startSphere, type SphereInstance } from './support/sphere';
+import { tokenFor } from './support/api';
+import { openPlatformPage, screenshotFailures, screenshots } from './support/browser';
+import { startAdminFlow, stopFlow } from './support/flow';
+import { eventually, kubectl, type SphereInstance } from './support/sphere';
 
 const ADMIN_PASSWORD = 'Admin2026x';
 const WORKSPACE = 'demo-workspace';
@@ -68,18 +62,16 @@ let page: Page;
 let webPods: string[];
 
 beforeAll(async () => {
-  sphere = await startSphere({ adminPassword: ADMIN_PASSWORD, scrapeInterval: 2 });
-  await createProject(sphere, ADMIN_PASSWORD, WORKSPACE, PROJECT);
+  ({ sphere, browser, page } = await startAdminFlow({
+    adminPassword: ADMIN_PASSWORD,
+    workspace: WORKSPACE,
+    project: PROJECT,
+    scrapeInterval: 2,
+  }));
   await applyWorkloads();
-  browser = await launchBrowser();
-  page = await newPage(browser, sphere.url);
-  await logIn(page, 'admin', ADMIN_PASSWORD);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sphere?.stop();
-});
+afterAll(() => stopFlow(browser, sphere));
 
 screenshotFailures('monitoring', () => [page]);
 

@@ -9,17 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createProject } from './support/api';
-import {
-  choose,
-  field,
-  launchBrowser,
-  logIn,
-  newPage,
-  screenshotFailures,
-  screenshots,
-} from './support/browser';
-import { eventually, kubectl, startSphere, type SphereInstance } from './support/sphere';
+import { choose, field, screenshotFailures, screenshots } from './support/browser';
+import { startAdminFlow, stopFlow } from './support/flow';
+import { eventually, kubectl, type SphereInstance } from './support/sphere';
 
 const ADMIN_PASSWORD = 'Admin2026x';
 const PROJECT = 'demo-project';
@@ -37,17 +29,10 @@ let page: Page;
 let dialog: Locator;
 
 beforeAll(async () => {
-  sphere = await startSphere({ adminPassword: ADMIN_PASSWORD });
-  await createProject(sphere, ADMIN_PASSWORD, 'demo-workspace', PROJECT);
-  browser = await launchBrowser();
-  page = await newPage(browser, sphere.url);
-  await logIn(page, 'admin', ADMIN_PASSWORD);
+  ({ sphere, browser, page } = await startAdminFlow({ adminPassword: ADMIN_PASSWORD, project: PROJECT }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sphere?.stop();
-});
+afterAll(() => stopFlow(browser, sphere));
 
 screenshotFailures('mysql', () => [page]);
 

@@ -9,9 +9,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createProject } from './support/api';
-import { field, launchBrowser, logIn, newPage, screenshotFailures, screenshots } from './support/browser';
-import { eventually, kubectl, startSphere, type SphereInstance } from './support/sphere';
+import { field, screenshotFailures, screenshots } from './support/browser';
+import { startAdminFlow, stopFlow } from './support/flow';
+import { eventually, kubectl, type SphereInstance } from './support/sphere';
 
 const ADMIN_PASSWORD = 'Admin2026x';
 const PROJECT = 'demo-project';
@@ -53,16 +53,11 @@ async function closedPort(): Promise<number> {
 beforeAll(async () => {
   registry = await startStubRegistry();
   registryAddress = `http://127.0.0.1:${(registry.address() as AddressInfo).port}`;
-  sphere = await startSphere({ adminPassword: ADMIN_PASSWORD });
-  await createProject(sphere, ADMIN_PASSWORD, 'demo-workspace', PROJECT);
-  browser = await launchBrowser();
-  page = await newPage(browser, sphere.url);
-  await logIn(page, 'admin', ADMIN_PASSWORD);
+  ({ sphere, browser, page } = await startAdminFlow({ adminPassword: ADMIN_PASSWORD, project: PROJECT }));
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await sphere?.stop();
+  await stopFlow(browser, sphere);
   await new Promise((r) => (registry ? registry.close(r) : r(undefined)));
 });
 

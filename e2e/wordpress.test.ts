@@ -8,19 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createProject } from './support/api';
-import {
-  choose,
-  field,
-  finishWizard,
-  launchBrowser,
-  logIn,
-  newPage,
-  screenshotFailures,
-  screenshots,
-} from './support/browser';
+import { choose, field, finishWizard, screenshotFailures, screenshots } from './support/browser';
 import { getWithHost } from './support/http';
-import { eventually, kubectl, startSphere, type SphereInstance } from './support/sphere';
+import { startAdminFlow, stopFlow } from './support/flow';
+import { eventually, kubectl, type SphereInstance } from './support/sphere';
 
 const ADMIN_PASSWORD = 'Admin2026x';
 const PROJECT = 'demo-project';
@@ -37,17 +28,10 @@ let dialog: Locator;
 let nodePort = 0;
 
 beforeAll(async () => {
-  sphere = await startSphere({ adminPassword: ADMIN_PASSWORD });
-  await createProject(sphere, ADMIN_PASSWORD, 'demo-workspace', PROJECT);
-  browser = await launchBrowser();
-  page = await newPage(browser, sphere.url);
-  await logIn(page, 'admin', ADMIN_PASSWORD);
+  ({ sphere, browser, page } = await startAdminFlow({ adminPassword: ADMIN_PASSWORD, project: PROJECT }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await sphere?.stop();
-});
+afterAll(() => stopFlow(browser, sphere));
 
 screenshotFailures('wordpress', () => [page]);
 
@@ -292,6 +276,10 @@ describe('WordPress', { timeout: 90_000 }, () => {
     // Another host has no rule: the gateway's default backend answers 404.
     expect((await getWithHost(nodePort, 'other.demo.io', '/')).status).toBe(404);
     await page.getByRole('link', { name: 'wordpress', exact: true }).click();
+    await page.waitForURL(/\/routes\/wordpress/);
+    // The detail page lists the route's rules (host, path, backend Service).
+    const rules = page.getByRole('table', { name: 'Route Rules' });
+    await rules.getByRole('row').filter({ hasText: HOST }).filter({ hasText: 'wordpress' }).waitFor();
     await page.getByTestId('gateway-address').scrollIntoViewIfNeeded();
     await shot(page, 'route-detail');
   });

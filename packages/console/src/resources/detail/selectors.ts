@@ -26,20 +26,6 @@ export function eventSelector(obj: KubeObject): string {
   return parts.join(',');
 }
 
-/** Objects controlled by `owner` (revisions, ReplicaSets), newest revision first. */
-export function ownedBy<T extends KubeObject>(items: T[], owner: KubeObject): T[] {
-  return items
-    .filter((i) => i.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid))
-    .sort((a, b) => revisionOf(b) - revisionOf(a));
-}
-
-/** Revision number of a ControllerRevision (`revision`) or ReplicaSet (annotation). */
-export function revisionOf(o: KubeObject): number {
-  const r = (o as { revision?: number }).revision;
-  if (typeof r === 'number') return r;
-  return Number(o.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
-}
-
 /** One container environment variable as the Containers card shows it. */
 export interface EnvEntry {
   name: string;

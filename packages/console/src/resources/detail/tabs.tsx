@@ -13,7 +13,8 @@ import { LazyYamlEditor } from '../../components/LazyYamlEditor';
 import { toText } from '../../lib/yaml-docs';
 import { KINDS, type KindRef } from '../kinds';
 import { formatTime, PRESERVED_ANNOTATION } from '../meta';
-import { eventSelector, ownedBy, revisionOf, selectorString } from './selectors';
+import { revisionEntries, type RevisionEntry } from '../../workloads/rollback';
+import { eventSelector, selectorString } from './selectors';
 
 type Any = Record<string, unknown>;
 
@@ -147,18 +148,26 @@ export function DataTab({ obj }: { obj: KubeObject }) {
 export function RevisionsTab({ obj }: { obj: KubeObject }) {
   const { t, i18n } = useTranslation();
   const kind = obj.kind === 'Deployment' ? KINDS.replicasets : KINDS.controllerrevisions;
+  // A rollout or rollback changes the generation (and a StatefulSet's updateRevision): refetch then.
   const q = useQuery({
-    queryKey: ['revisions', kind.plural, obj.metadata.namespace, obj.metadata.uid],
+    queryKey: [
+      'revisions',
+      kind.plural,
+      obj.metadata.namespace,
+      obj.metadata.uid,
+      obj.metadata.generation,
+      (obj.status as { updateRevision?: string } | undefined)?.updateRevision,
+    ],
     queryFn: () => listKube(kind, obj.metadata.namespace, { labelSelector: selectorString(obj) }),
   });
-  const items = ownedBy(q.data?.items ?? [], obj);
-  const current = items[0];
+  // The same revision list and "current" rule as the Revision Rollback dialog.
+  const entries = revisionEntries(obj, q.data?.items ?? []);
   return (
-    <Table<KubeObject>
+    <Table<RevisionEntry>
       size="small"
       loading={q.isLoading}
-      rowKey={(r) => r.metadata.uid ?? r.metadata.name ?? ''}
-      dataSource={items}
+      rowKey="name"
+      dataSource={entries}
       pagination={false}
       columns={[
         {
@@ -166,16 +175,13 @@ export function RevisionsTab({ obj }: { obj: KubeObject }) {
           title: t('REVISION'),
           render: (_, r) => (
             <>
-              #{revisionOf(r)} {r === current && <Tag color="green">{t('CURRENT')}</Tag>}
+              #{r.revision} {r.current && <Tag color="green">{t('CURRENT')}</Tag>}
             </>
           ),
         },
-        { key: 'name', title: t('NAME'), render: (_, r) => r.metadata.name },
-        {
-          key: 'time',
-          title: t('CREATED_TIME'),
-          render: (_, r) => formatTime(r.metadata.creationTimestamp, i18n.language),
-        },
+        { key: 'name', title: t('NAME'), dataIndex: 'name' },
+        { key: 'images', title: t('IMAGE'), render: (_, r) => r.images.join(', ') },
+        { key: 'time', title: t('CREATED_TIME'), render: (_, r) => formatTime(r.created, i18n.language) },
       ]}
     />
   );
