@@ -1,5 +1,5 @@
 /**
- * The one-pass JSON writer against the reference: `writeValue` prints exactly `formatValue`'s text, and
+ * The one-pass JSON writer against the reference: `putValue` prints exactly `formatValue`'s text, and
  * `respondJson` is byte for byte `JSON.stringify(respond(...))` on random data with gaps, NaN, huge, tiny
  * and negative values, ranking and paging, instant queries and failing metrics.
  */
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Level } from '../query/catalog';
 import { Evaluation, type Scope } from '../query/engine';
 import type { BaseFetch, GridSeries, MetricsSource } from '../query/types';
-import { JsonWriter, writeValue } from './json';
+import { MAX_VALUE_BYTES, putValue } from './json';
 import { parseParams } from './params';
 import { formatValue, respond, respondJson } from './respond';
 
@@ -93,13 +93,20 @@ const EDGES = [
   99999.9999999,
 ];
 
+const scratch = Buffer.alloc(MAX_VALUE_BYTES + 8);
+
 function written(v: number): string {
-  const w = new JsonWriter(8);
-  writeValue(w, v, reference);
-  return w.bytes().toString('latin1');
+  scratch.fill(0x7e);
+  const end = putValue(scratch, 3, v);
+  // Nothing written before the position nor beyond the bound (trimmed zeros may lie after the end).
+  let untouched = end - 3 <= MAX_VALUE_BYTES;
+  for (let i = 0; i < scratch.length; i++)
+    if ((i < 3 || i >= 3 + MAX_VALUE_BYTES) && scratch[i] !== 0x7e) untouched = false;
+  if (!untouched) return `out of bounds: ${scratch.toString('latin1')}`;
+  return scratch.toString('latin1', 3, end);
 }
 
-describe('writeValue', () => {
+describe('putValue', () => {
   it('prints exactly what formatValue returns, at the edges', () => {
     for (const v of EDGES) expect([v, written(v)]).toEqual([v, reference(v)]);
     for (const v of EDGES) expect(formatValue(v)).toBe(reference(v));
@@ -116,14 +123,15 @@ describe('writeValue', () => {
     expect(bad).toEqual([]);
   });
 
-  it('appends after earlier text and grows the buffer', () => {
-    const w = new JsonWriter(1);
+  it('appends one value after another', () => {
+    const b = Buffer.alloc(1000 * (MAX_VALUE_BYTES + 1));
     const vs = Array.from({ length: 1000 }, randomValue);
+    let p = 0;
     for (const v of vs) {
-      writeValue(w, v, reference);
-      w.ascii(',');
+      p = putValue(b, p, v);
+      b[p++] = 44;
     }
-    expect(w.bytes().toString('latin1')).toBe(vs.map((v) => `${reference(v)},`).join(''));
+    expect(b.toString('latin1', 0, p)).toBe(vs.map((v) => `${reference(v)},`).join(''));
   });
 });
 

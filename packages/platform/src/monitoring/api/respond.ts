@@ -8,7 +8,7 @@
 import { LEVEL_LABELS, metricsOfLevel, type Level } from '../query/catalog';
 import { Evaluation, type Scope, type MetricSeries } from '../query/engine';
 import type { Labels } from '../query/types';
-import { JsonWriter, writeValue } from './json';
+import { JsonWriter, MAX_VALUE_BYTES, formatValue, putValue } from './json';
 import type { MonitoringParams } from './params';
 
 type Point = [number, string];
@@ -32,22 +32,7 @@ export interface MonitoringResponse {
   total_item?: number;
 }
 
-// Number-to-string is the costliest step of a large answer, and monitoring values repeat (steady loads,
-// counts), so recent conversions are memoized; the memo is simply dropped when it fills up.
-const formatted = new Map<number, string>();
-
-/** Values as Prometheus prints them, without float noise (0.30000000000000004 → "0.3"). */
-export function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : v < 0 ? '-Inf' : 'NaN';
-  let s = formatted.get(v);
-  if (s !== undefined) return s;
-  const plain = String(v);
-  // Short forms (integers, rounded rates) are already exact; only long ones carry noise.
-  s = plain.length <= 12 ? plain : String(Number(v.toPrecision(12)));
-  if (formatted.size >= 50_000) formatted.clear();
-  formatted.set(v, s);
-  return s;
-}
+export { formatValue };
 
 function toItem(s: MetricSeries, p: MonitoringParams): ResultItem {
   const times = (i: number) => (p.grid.start + i * p.grid.step) / 1000;
@@ -190,6 +175,8 @@ export async function respondJson(ev: Evaluation, scope: Scope, p: MonitoringPar
   }
   at[count] = prefixes.pos;
   const pre = prefixes.buf;
+  let maxPrefix = 0;
+  for (let i = 0; i < count; i++) maxPrefix = Math.max(maxPrefix, at[i + 1] - at[i]);
   w.ascii('{"results":[');
   for (let m = 0; m < a.metrics.length; m++) {
     const e = a.metrics[m];
@@ -207,25 +194,24 @@ export async function respondJson(ev: Evaluation, scope: Scope, p: MonitoringPar
         const vs = s.values;
         if (!p.range) {
           w.ascii(',"value":');
-          w.raw(pre, at[0], at[1]);
-          writeValue(w, vs[0], formatValue);
-          w.ascii('"]}');
+          w.reserve(at[1] - at[0] + MAX_VALUE_BYTES + 2);
+          w.pos = putPoint(w.buf, w.pos, pre, at[0], at[1], vs[0]);
+          w.ascii('}');
           continue;
         }
         w.ascii(',"values":[');
-        let first = true;
+        // Room for every point at once, then plain writes into the buffer.
+        w.reserve(vs.length * (maxPrefix + MAX_VALUE_BYTES + 3));
+        const b = w.buf;
+        let q = w.pos;
+        const start = q;
         for (let i = 0; i < vs.length; i++) {
           const v = vs[i];
           if (v !== v) continue; // NaN: no point
-          w.reserve(1);
-          if (!first) w.buf[w.pos++] = 44; // ,
-          first = false;
-          w.raw(pre, at[i], at[i + 1]);
-          writeValue(w, v, formatValue);
-          w.reserve(2);
-          w.buf[w.pos++] = 34; // "
-          w.buf[w.pos++] = 93; // ]
+          if (q !== start) b[q++] = 44; // ,
+          q = putPoint(b, q, pre, at[i], at[i + 1], v);
         }
+        w.pos = q;
         w.ascii(']}');
       }
       w.ascii(']');
@@ -246,4 +232,13 @@ export async function respondJson(ev: Evaluation, scope: Scope, p: MonitoringPar
   }
   w.ascii('}');
   return w.bytes();
+}
+
+/** `[t,"v"]` at b[q…]: the point's prefix `[t,"` copied from `pre`, the value, `"]`. */
+function putPoint(b: Uint8Array, q: number, pre: Uint8Array, from: number, to: number, v: number): number {
+  for (let j = from; j < to; j++) b[q++] = pre[j];
+  q = putValue(b, q, v);
+  b[q++] = 34; // "
+  b[q++] = 93; // ]
+  return q;
 }
