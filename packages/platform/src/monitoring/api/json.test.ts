@@ -94,10 +94,12 @@ const EDGES = [
 ];
 
 const scratch = Buffer.alloc(MAX_VALUE_BYTES + 8);
+const one = new Float64Array(1);
 
 function written(v: number): string {
   scratch.fill(0x7e);
-  const end = putValue(scratch, 3, v);
+  one[0] = v;
+  const end = putValue(scratch, 3, one, 0);
   // Nothing written before the position nor beyond the bound (trimmed zeros may lie after the end).
   let untouched = end - 3 <= MAX_VALUE_BYTES;
   for (let i = 0; i < scratch.length; i++)
@@ -125,13 +127,13 @@ describe('putValue', () => {
 
   it('appends one value after another', () => {
     const b = Buffer.alloc(1000 * (MAX_VALUE_BYTES + 1));
-    const vs = Array.from({ length: 1000 }, randomValue);
+    const vs = Float64Array.from({ length: 1000 }, randomValue);
     let p = 0;
-    for (const v of vs) {
-      p = putValue(b, p, v);
+    for (let i = 0; i < vs.length; i++) {
+      p = putValue(b, p, vs, i);
       b[p++] = 44;
     }
-    expect(b.toString('latin1', 0, p)).toBe(vs.map((v) => `${reference(v)},`).join(''));
+    expect(b.toString('latin1', 0, p)).toBe(Array.from(vs, (v) => `${reference(v)},`).join(''));
   });
 });
 

@@ -96,6 +96,14 @@ function six(d: Uint8Array, at: number, x: number): void {
   d[at + 5] = PAIRS[2 * e + 1];
 }
 
+/**
+ * The rare cases, through `formatValue`. They take the array and index, not the value: a double passed to
+ * a call is boxed, and the compiler would box every value of the hot path for the sake of this call.
+ */
+function putFormatted(b: Uint8Array, p: number, vs: Float64Array, i: number): number {
+  return putAscii(b, p, formatValue(vs[i]));
+}
+
 /** Digits of an integer 1 ≤ u < 2^31 at b[p…]; returns the position after them. */
 function putInt(b: Uint8Array, p: number, u: number): number {
   let len = 1;
@@ -113,13 +121,8 @@ function putInt(b: Uint8Array, p: number, u: number): number {
   return end;
 }
 
-/** `a` scaled to twelve integer digits: 10^(11-e)·a or a / 10^(e-11), one correctly rounded operation. */
-function scaled(a: number, e: number): number {
-  return e <= 11 ? a * POW10[11 - e] : a / POW10[e - 11];
-}
-
 /**
- * Writes `formatValue(v)` at b[p…] (room for MAX_VALUE_BYTES needed) and returns the position after it:
+ * Writes `formatValue(vs[i])` at b[p…] (room for MAX_VALUE_BYTES needed) and returns the position after it:
  * the shortest decimal of `v` rounded to 12 significant digits, as JavaScript prints numbers. Values
  * outside 10⁻⁶ ≤ |v| < 10¹⁵ (where JavaScript prints exponents), NaN and infinities, and values within
  * 10⁻³ of a rounding tie at the 12th digit go through `formatValue`; everything else is integer work.
@@ -130,22 +133,32 @@ function scaled(a: number, e: number): number {
  * double nearest to a decimal of at most 12 digits prints as that decimal (doubles carry 15.9 digits), so
  * the text is the digits with trailing zeros removed and the point placed as `String(number)` places it.
  */
-export function putValue(b: Uint8Array, p: number, v: number): number {
+export function putValue(b: Uint8Array, p: number, vs: Float64Array, i: number): number {
+  // The value is read here, not passed: a double argument to a call that is not inlined is boxed.
+  const v = vs[i];
   const a = v < 0 ? -v : v;
-  if (!(a >= 1e-6 && a < 1e15)) return putAscii(b, p, formatValue(v));
+  if (!(a >= 1e-6 && a < 1e15)) return putFormatted(b, p, vs, i);
   if (a < TWO31 && Math.floor(a) === a) {
     if (v < 0) b[p++] = 45; // -
-    return putInt(b, p, a);
+    return putInt(b, p, a | 0);
   }
   // Decimal exponent from the binary one (may be one too small; corrected below).
   f64[0] = a;
   let e = Math.floor(((hiWord[HI] >>> 20) - 1023) * LOG10_2);
-  let m = scaled(a, e);
-  if (m < 1e11) m = scaled(a, --e);
-  while (m >= 1e12) m = scaled(a, ++e);
+  // `a` scaled to twelve integer digits, one correctly rounded operation (written out three times: a
+  // helper returning a double is not always inlined, and then boxes its result on every call).
+  let m = e <= 11 ? a * POW10[11 - e] : a / POW10[e - 11];
+  if (m < 1e11) {
+    e--;
+    m = e <= 11 ? a * POW10[11 - e] : a / POW10[e - 11];
+  }
+  while (m >= 1e12) {
+    e++;
+    m = e <= 11 ? a * POW10[11 - e] : a / POW10[e - 11];
+  }
   let r = Math.floor(m);
   const f = m - r;
-  if (f > 0.499 && f < 0.501) return putAscii(b, p, formatValue(v));
+  if (f > 0.499 && f < 0.501) return putFormatted(b, p, vs, i);
   if (f > 0.5) r++;
   if (r >= 1e12) {
     r = 1e11;

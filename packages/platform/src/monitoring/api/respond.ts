@@ -195,7 +195,7 @@ export async function respondJson(ev: Evaluation, scope: Scope, p: MonitoringPar
         if (!p.range) {
           w.ascii(',"value":');
           w.reserve(at[1] - at[0] + MAX_VALUE_BYTES + 2);
-          w.pos = putPoint(w.buf, w.pos, pre, at[0], at[1], vs[0]);
+          w.pos = putPoint(w.buf, w.pos, pre, at[0], at[1], vs, 0);
           w.ascii('}');
           continue;
         }
@@ -209,7 +209,7 @@ export async function respondJson(ev: Evaluation, scope: Scope, p: MonitoringPar
           const v = vs[i];
           if (v !== v) continue; // NaN: no point
           if (q !== start) b[q++] = 44; // ,
-          q = putPoint(b, q, pre, at[i], at[i + 1], v);
+          q = putPoint(b, q, pre, at[i], at[i + 1], vs, i);
         }
         w.pos = q;
         w.ascii(']}');
@@ -234,10 +234,18 @@ export async function respondJson(ev: Evaluation, scope: Scope, p: MonitoringPar
   return w.bytes();
 }
 
-/** `[t,"v"]` at b[q…]: the point's prefix `[t,"` copied from `pre`, the value, `"]`. */
-function putPoint(b: Uint8Array, q: number, pre: Uint8Array, from: number, to: number, v: number): number {
+/** `[t,"v"]` at b[q…]: the point's prefix `[t,"` copied from `pre`, the value `vs[i]`, `"]`. */
+function putPoint(
+  b: Uint8Array,
+  q: number,
+  pre: Uint8Array,
+  from: number,
+  to: number,
+  vs: Float64Array,
+  i: number,
+): number {
   for (let j = from; j < to; j++) b[q++] = pre[j];
-  q = putValue(b, q, v);
+  q = putValue(b, q, vs, i);
   b[q++] = 34; // "
   b[q++] = 93; // ]
   return q;

@@ -16,6 +16,8 @@ export interface SealedChunk {
   maxT: number;
   count: number;
   bytes: Uint8Array;
+  /** 5-minute chunks: `bytes` with room after them, once a query has read the chunk (buckets.ts). */
+  readable?: Uint8Array;
 }
 
 /** What a read asks for: raw samples, or the 5-minute averages or maxima. */
@@ -39,8 +41,23 @@ export class Tier {
       bytes: this.head.bytes(),
     };
     this.chunks.push(c);
+    this.sealedLast = { chunk: c, v: this.head.lastValue };
     this.head = new ChunkEncoder();
     return c;
+  }
+
+  /** The last value of the chunk sealed last (chunks read from disk do not have it). */
+  private sealedLast?: { chunk: SealedChunk; v: number };
+
+  /**
+   * The newest sample when it is known without decoding (the head's last, or the last sealed chunk's
+   * when this process sealed it), else undefined.
+   */
+  newest(): { t: number; v: number } | undefined {
+    if (this.head.count > 0) return { t: this.head.maxT, v: this.head.lastValue };
+    const last = this.chunks[this.chunks.length - 1];
+    if (last && this.sealedLast?.chunk === last) return { t: last.maxT, v: this.sealedLast.v };
+    return undefined;
   }
 
   /** Newest timestamp held (sealed or head), or -Infinity. */
