@@ -111,7 +111,14 @@ export class BucketTier {
   seal(): SealedChunk | undefined {
     const h = this.head;
     if (h.n === 0) return undefined;
-    const c: SealedChunk = { minT: h.ts[0], maxT: h.ts[h.n - 1], count: h.n, bytes: encodeBuckets(h) };
+    const bytes = encodeBuckets(h);
+    const c: SealedChunk = {
+      minT: h.ts[0],
+      maxT: h.ts[h.n - 1],
+      count: h.n,
+      bytes,
+      readable: readable(bytes),
+    };
     this.chunks.push(c);
     this.head = emptyPiece(8);
     return c;
@@ -189,8 +196,6 @@ export class BucketTier {
       const chunk = this.chunks[c];
       if (chunk.minT > last) continue;
       if (chunk.maxT <= start - lookback) break;
-      // The padded view is kept on the chunk: read in place, without a copy or a new view per query.
-      chunk.readable ??= readable(chunk.bytes);
       openChunk(chunk.bytes, chunk.count, false, chunk.readable);
       if (!tsCol.linear || tsCol.step <= 0) {
         walkAverages(

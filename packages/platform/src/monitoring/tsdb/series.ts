@@ -16,8 +16,11 @@ export interface SealedChunk {
   maxT: number;
   count: number;
   bytes: Uint8Array;
-  /** 5-minute chunks: `bytes` with room after them, once a query has read the chunk (buckets.ts). */
-  readable?: Uint8Array;
+  /**
+   * 5-minute chunks: `bytes` viewed with room after them (columns.ts `readable`), so a query reads them in
+   * place without a copy or a new view; undefined for raw chunks.
+   */
+  readable: Uint8Array | undefined;
 }
 
 /** What a read asks for: raw samples, or the 5-minute averages or maxima. */
@@ -39,6 +42,7 @@ export class Tier {
       maxT: this.head.maxT,
       count: this.head.count,
       bytes: this.head.bytes(),
+      readable: undefined,
     };
     this.chunks.push(c);
     this.sealedLast = { chunk: c, v: this.head.lastValue };
