@@ -70,7 +70,11 @@ describe('startMonitoring with a kubeconfig (fake API server)', () => {
   async function get(pattern: string, params: Record<string, string>, qs: string) {
     const route = mon.routes.find((r) => r.pattern.endsWith(pattern) && r.method === 'GET')!;
     const url = new URL(`http://x${route.pattern}?${qs}`);
-    return (await route.handler({ url, params } as unknown as RequestContext)) as {
+    // The routes write their JSON text to the response themselves.
+    let body = '';
+    const res = { writeHead: () => res, end: (b: Buffer) => (body = b.toString('utf8')) };
+    await route.handler({ url, params, res } as unknown as RequestContext);
+    return JSON.parse(body) as {
       results: {
         metric_name: string;
         data: { result?: { metric: Record<string, string>; value: [number, string] }[] };

@@ -20,6 +20,7 @@ import { PrometheusSource } from './query/prometheus';
 import type { MetricsSource } from './query/types';
 import { Scraper } from './scrape/scraper';
 import { Tsdb } from './tsdb/db';
+import { warmUp } from './warmup';
 
 export { MONITORING_PREFIX } from './api/routes';
 export { ALERTING_PREFIX } from './alerting/routes';
@@ -43,6 +44,11 @@ export interface MonitoringConfig {
   inventory?: InventoryView;
   /** Delivers webhook notifications (default: global fetch). */
   post?: (url: string, body: unknown) => Promise<number>;
+  /**
+   * Compile the query path at start-up on synthetic data (warmup.ts; default true with the embedded TSDB),
+   * so that the first range query after a start is not several times slower than the next ones.
+   */
+  warmUp?: boolean;
 }
 
 export interface RunningMonitoring {
@@ -99,6 +105,7 @@ export async function startMonitoring(config: MonitoringConfig): Promise<Running
   });
   let checkpointTimer: NodeJS.Timeout | undefined;
   let alertTimer: NodeJS.Timeout | undefined;
+  let warmTimer: NodeJS.Timeout | undefined;
   if (tsdb) {
     const db = tsdb;
     scraper = new Scraper({
@@ -116,6 +123,15 @@ export async function startMonitoring(config: MonitoringConfig): Promise<Running
     void ready.then(() => scraper?.start());
     checkpointTimer = setInterval(() => db.checkpoint(), 60_000);
     checkpointTimer.unref();
+    if (config.warmUp ?? true) {
+      // In the background, after start-up: a few hundred milliseconds of CPU, once.
+      warmTimer = setTimeout(() => {
+        warmUp()
+          .then((ms) => log(`query path compiled on synthetic data in ${Math.round(ms)} ms of CPU`))
+          .catch((err: unknown) => log(`warm-up failed: ${String(err)}`));
+      }, 1000);
+      warmTimer.unref();
+    }
   } else {
     // With Prometheus, nothing ticks locally: evaluate alerts on our own timer.
     alertTimer = setInterval(() => void alerts.evaluate(), intervalMs);
@@ -151,6 +167,7 @@ export async function startMonitoring(config: MonitoringConfig): Promise<Running
     async stop() {
       if (checkpointTimer) clearInterval(checkpointTimer);
       if (alertTimer) clearInterval(alertTimer);
+      if (warmTimer) clearTimeout(warmTimer);
       await scraper?.stop();
       inventory?.stop();
       tsdb?.close();

@@ -43,8 +43,25 @@ export class LocalSource implements MetricsSource {
       }
       // Raw samples fill what the 5-minute tier does not have (the newest minutes, or fine grids).
       const rawFrom = coarse ? firstMissing(values, grid.start, grid.step) : Math.max(first, horizon);
-      if (rawFrom !== undefined && rawFrom <= last) {
-        this.db.visit(id, rawFrom - this.rawLookback + 1, last, (ts, vs) =>
+      if (rawFrom === undefined || rawFrom > last) {
+        out.push({ labels: this.db.labels(id), values });
+        continue;
+      }
+      // Grid points at or after the newest sample see that sample (within the look-back) and no other:
+      // answered without decoding (a range ending now needs nothing else from the raw tier).
+      let to = last;
+      const newest = this.db.newest(id);
+      if (newest && !Number.isNaN(newest.v)) {
+        let i = grid.count - 1;
+        for (; i >= 0; i--) {
+          const g = grid.start + i * grid.step;
+          if (g < newest.t || g < rawFrom) break;
+          if (Number.isNaN(values[i]) && newest.t > g - this.rawLookback) values[i] = newest.v;
+        }
+        to = grid.start + i * grid.step;
+      }
+      if (rawFrom <= to) {
+        this.db.visit(id, rawFrom - this.rawLookback + 1, to, (ts, vs) =>
           sampleInto(values, grid.start, grid.step, ts, vs, this.rawLookback, rawFrom, Infinity),
         );
       }

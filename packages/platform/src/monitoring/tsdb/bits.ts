@@ -55,6 +55,17 @@ export class BitWriter {
     return this.buf.slice(0, (this.bitLength + 7) >>> 3);
   }
 
+  /**
+   * A copy of the written bytes followed by `pad` zero bytes in the same ArrayBuffer (outside the returned
+   * view), so readers can open it without copying (see columns.ts `readable`).
+   */
+  paddedBytes(pad = 8): Uint8Array {
+    const n = (this.bitLength + 7) >>> 3;
+    const out = new Uint8Array(n + pad);
+    out.set(this.buf.subarray(0, n));
+    return out.subarray(0, n);
+  }
+
   /** Bytes written so far, rounded up. */
   get byteLength(): number {
     return (this.bitLength + 7) >>> 3;

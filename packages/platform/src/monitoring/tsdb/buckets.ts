@@ -6,7 +6,7 @@
  * typed arrays, sealed once it holds `chunkBuckets` buckets.
  */
 import { BitWriter } from './bits';
-import { ColumnView, PaddedBytes, encodeColumn } from './columns';
+import { ColumnView, PaddedBytes, encodeColumn, readable } from './columns';
 import type { SealedChunk } from './series';
 
 /** Decoded buckets (arrays may be longer than `n`). */
@@ -18,14 +18,14 @@ export interface BucketPiece {
   max: Float64Array;
 }
 
-/** Encodes `n` buckets into a chunk's bytes. */
+/** Encodes `n` buckets into a chunk's bytes (with room after them: readable without a copy). */
 export function encodeBuckets(p: BucketPiece): Uint8Array {
   const w = new BitWriter(64 + p.n * 4);
   encodeColumn(w, p.ts, p.n);
   encodeColumn(w, p.cnt, p.n);
   encodeColumn(w, p.sum, p.n);
   encodeColumn(w, p.max, p.n);
-  return w.bytes();
+  return w.paddedBytes();
 }
 
 function grow(a: Float64Array, n: number): Float64Array {
@@ -42,8 +42,12 @@ const sumCol = new ColumnView();
 const maxCol = new ColumnView();
 
 /** Opens the columns of a chunk (valid until the next call). */
-function openChunk(bytes: Uint8Array, n: number, withMax: boolean): void {
-  const buf = padded.load(bytes);
+function openChunk(
+  bytes: Uint8Array,
+  n: number,
+  withMax: boolean,
+  buf = readable(bytes) ?? padded.load(bytes),
+): void {
   let pos = tsCol.open(buf, 0, n);
   pos = cntCol.open(buf, pos, n);
   pos = sumCol.open(buf, pos, n);
@@ -75,6 +79,11 @@ const emptyPiece = (size = 0): BucketPiece => ({
 
 /** Scratch for decoding on the query path (reused; decoding and visiting are synchronous). */
 const scratch = emptyPiece(512);
+/** Scratch of sampleAverages: grid point and bucket index of each point read, and the values read. */
+let gridAt = new Int32Array(512);
+let bucketAt = new Int32Array(512);
+let sums = new Float64Array(512);
+let counts = new Float64Array(512);
 
 export class BucketTier {
   chunks: SealedChunk[] = [];
@@ -102,7 +111,14 @@ export class BucketTier {
   seal(): SealedChunk | undefined {
     const h = this.head;
     if (h.n === 0) return undefined;
-    const c: SealedChunk = { minT: h.ts[0], maxT: h.ts[h.n - 1], count: h.n, bytes: encodeBuckets(h) };
+    const bytes = encodeBuckets(h);
+    const c: SealedChunk = {
+      minT: h.ts[0],
+      maxT: h.ts[h.n - 1],
+      count: h.n,
+      bytes,
+      readable: readable(bytes),
+    };
     this.chunks.push(c);
     this.head = emptyPiece(8);
     return c;
@@ -180,7 +196,7 @@ export class BucketTier {
       const chunk = this.chunks[c];
       if (chunk.minT > last) continue;
       if (chunk.maxT <= start - lookback) break;
-      openChunk(chunk.bytes, chunk.count, false);
+      openChunk(chunk.bytes, chunk.count, false, chunk.readable);
       if (!tsCol.linear || tsCol.step <= 0) {
         walkAverages(
           out,
@@ -197,14 +213,28 @@ export class BucketTier {
       const n = chunk.count;
       const i0 = Math.max(0, Math.ceil((t0 - start) / step));
       const iEnd = Math.min(out.length, Math.floor((chunk.maxT + lookback - start) / step) + 1);
+      // Which bucket each grid point reads, then the sums and counts of those buckets in two batches.
+      let m = 0;
+      if (gridAt.length < iEnd - i0) {
+        gridAt = new Int32Array(iEnd - i0);
+        bucketAt = new Int32Array(iEnd - i0);
+        sums = new Float64Array(iEnd - i0);
+        counts = new Float64Array(iEnd - i0);
+      }
       for (let i = i0; i < iEnd; i++) {
         const g = start + i * step;
         if (g >= until) break;
         if (!Number.isNaN(out[i])) continue;
         const j = Math.min(n - 1, Math.floor((g - t0) / dt));
         const t = t0 + j * dt;
-        if (t <= g && t > g - lookback) out[i] = sumCol.at(j) / cntCol.at(j);
+        if (t <= g && t > g - lookback) {
+          gridAt[m] = i;
+          bucketAt[m++] = j;
+        }
       }
+      sumCol.gather(bucketAt, m, sums);
+      cntCol.gather(bucketAt, m, counts);
+      for (let k = 0; k < m; k++) out[gridAt[k]] = sums[k] / counts[k];
     }
   }
 

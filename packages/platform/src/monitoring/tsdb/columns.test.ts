@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BitWriter } from './bits';
-import { ColumnView, PaddedBytes, decimalScale, encodeColumn } from './columns';
+import { ColumnView, PAD_BYTES, PaddedBytes, decimalScale, encodeColumn, readable } from './columns';
 
 function roundTrip(xs: number[]) {
   const w = new BitWriter();
@@ -12,6 +12,11 @@ function roundTrip(xs: number[]) {
   const out = new Float64Array(xs.length);
   col.decode(out);
   const byIndex = xs.map((_, i) => col.at(i));
+  // Batches of random indexes, as the query path reads them.
+  const idx = Int32Array.from(xs, () => Math.floor(rnd() * xs.length));
+  const gathered = new Float64Array(idx.length);
+  col.gather(idx, idx.length, gathered);
+  expect(Array.from(gathered)).toEqual(Array.from(idx, (i) => byIndex[i]));
   const second = new ColumnView();
   second.open(buf, next, 3);
   return { out: Array.from(out), byIndex, second: [0, 1, 2].map((i) => second.at(i)), bytes: w.byteLength };
@@ -58,5 +63,35 @@ describe('column codec', () => {
     expect(decimalScale([0.1 + 0.2, 0.5], 2)).toBe(1);
     expect(decimalScale([Math.round(0.12345 / 1e-4) * 1e-4], 1)).toBe(4);
     expect(decimalScale([Math.PI], 1)).toBe(-1);
+  });
+
+  it('reads padded chunk bytes in place, whatever follows them', () => {
+    const xs = walk(288, 20, 1e-4, 0.5);
+    const w = new BitWriter();
+    encodeColumn(w, xs, xs.length);
+    const bytes = w.paddedBytes();
+    expect(bytes.length).toBe(w.byteLength);
+    const view = readable(bytes)!;
+    expect(view.buffer).toBe(bytes.buffer); // no copy
+    expect(view.length).toBe(bytes.length + PAD_BYTES);
+    // Exact-size bytes have no room: the caller copies them into a padded buffer.
+    expect(readable(w.bytes())).toBeUndefined();
+    // Garbage after the chunk does not change what is read.
+    const dirty = new Uint8Array(bytes.length + PAD_BYTES).fill(0xff);
+    dirty.set(bytes);
+    const read = (buf: Uint8Array) => {
+      const col = new ColumnView();
+      col.open(buf, 0, xs.length);
+      const out = new Float64Array(xs.length);
+      col.decode(out);
+      const idx = Int32Array.from(xs.keys()).reverse();
+      const gathered = new Float64Array(xs.length);
+      col.gather(idx, idx.length, gathered);
+      return { all: Array.from(out), gathered: Array.from(gathered).reverse() };
+    };
+    const clean = read(view);
+    expect(clean.all).toEqual(xs.map((x) => Math.round(x * 1e4) / 1e4));
+    expect(clean.gathered).toEqual(clean.all);
+    expect(read(dirty)).toEqual(clean);
   });
 });

@@ -174,7 +174,7 @@ export class ColumnView {
   open(buf: Uint8Array, pos: number, n: number): number {
     this.buf = buf;
     this.n = n;
-    const c = new Cursor(buf, pos);
+    const c = cursor.reset(buf, pos);
     this.mode = c.read(2);
     if (this.mode === MODE_F64) {
       this.start = c.pos;
@@ -196,8 +196,11 @@ export class ColumnView {
     }
     let base = 0;
     for (let b = 0; b < blocks; b++) {
-      const width = c.read(6);
-      const v = c.signed();
+      // Width (6 bits), then the signed base difference: sign (1) and bit length (6), read at once.
+      const h = c.read(13);
+      const width = h >>> 7;
+      const u = c.wide(h & 63);
+      const v = h & 64 ? -u : u;
       base = b === 0 ? v : base + v * this.g;
       this.blockWidth[b] = width;
       this.blockBase[b] = base;
@@ -216,6 +219,36 @@ export class ColumnView {
     if (width === 0) return this.blockBase[b] / this.p;
     const u = bitsAt(this.buf, this.blockPos[b] + width * (i & 15), width);
     return (this.blockBase[b] + u * this.g) / this.p;
+  }
+
+  /**
+   * The values at indexes `idx[0…m-1]` into `out[0…m-1]` (a batch of `at`: one call, so the query loop
+   * neither dispatches on the mode per value nor boxes returned numbers).
+   */
+  gather(idx: Int32Array, m: number, out: Float64Array): void {
+    const p = this.p;
+    if (this.mode === MODE_LINEAR) {
+      const r0 = this.r0;
+      const d = this.d;
+      for (let k = 0; k < m; k++) out[k] = (r0 + idx[k] * d) / p;
+      return;
+    }
+    if (this.mode === MODE_F64) {
+      for (let k = 0; k < m; k++) out[k] = readF64(this.buf, this.start + 64 * idx[k]);
+      return;
+    }
+    const buf = this.buf;
+    const g = this.g;
+    const widths = this.blockWidth;
+    const bases = this.blockBase;
+    const positions = this.blockPos;
+    for (let k = 0; k < m; k++) {
+      const i = idx[k];
+      const b = i >>> 4;
+      const width = widths[b];
+      out[k] =
+        width === 0 ? bases[b] / p : (bases[b] + bitsAt(buf, positions[b] + width * (i & 15), width) * g) / p;
+    }
   }
 
   /** All values into `out`. */
@@ -245,10 +278,14 @@ export class ColumnView {
 
 /** A bit position in a zero-padded buffer. */
 class Cursor {
-  constructor(
-    readonly buf: Uint8Array,
-    public pos: number,
-  ) {}
+  buf: Uint8Array = new Uint8Array(0);
+  pos = 0;
+
+  reset(buf: Uint8Array, pos: number): this {
+    this.buf = buf;
+    this.pos = pos;
+    return this;
+  }
 
   /** Reads n bits, 1 ≤ n ≤ 32. */
   read(n: number): number {
@@ -276,6 +313,9 @@ class Cursor {
   }
 }
 
+/** Shared by every `open` (opening is synchronous): no allocation per column. */
+const cursor = new Cursor();
+
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
@@ -295,6 +335,21 @@ function bitsAt(b: Uint8Array, pos: number, n: number): number {
   }
   if (n <= 32) return bitsAt(b, pos, n - 16) * 65536 + bitsAt(b, pos + n - 16, 16);
   return bitsAt(b, pos, n - 32) * TWO32 + bitsAt(b, pos + n - 32, 32);
+}
+
+/** Bytes that must exist after a column's last byte: readers load 32- and 40-bit windows. */
+export const PAD_BYTES = 8;
+
+/**
+ * The chunk bytes as a view that extends PAD_BYTES past their end, without copying when the chunk was
+ * allocated with room after it (`BitWriter.paddedBytes`, segments read by storage.ts); undefined otherwise.
+ * Readers only use the bits they ask for, so what the extra bytes hold does not matter, only that reading
+ * them is not out of bounds (out-of-bounds typed-array reads are slow, and would read as 0 anyway).
+ */
+export function readable(bytes: Uint8Array): Uint8Array | undefined {
+  return bytes.byteOffset + bytes.length + PAD_BYTES <= bytes.buffer.byteLength
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length + PAD_BYTES)
+    : undefined;
 }
 
 /** Copies chunk bytes into a zero-padded buffer (so any 32-bit window can be loaded without checks). */

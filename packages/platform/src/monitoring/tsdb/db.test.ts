@@ -33,6 +33,26 @@ describe('Tsdb', () => {
     expect(vs[60]).toBe(120);
   });
 
+  it('knows the newest raw sample without decoding while this process wrote it', () => {
+    const dir = tmp();
+    const db = new Tsdb({ dir, now: () => T0 + 60 * MIN, chunkSamples: 30 });
+    const id = db.ref({ __name__: 'm', pod: 'a' });
+    expect(db.newest(id)).toBeUndefined();
+    fill(db, id, T0, 4, (i) => i / 10);
+    // 24 samples in the head.
+    expect(db.newest(id)).toEqual({ t: T0 + 23 * 10_000, v: 2.3 });
+    fill(db, id, T0 + 4 * MIN, 1, (i) => 10 + i);
+    // The 30th sample sealed the head: the newest is the sealed chunk's last.
+    expect(db.newest(id)).toEqual({ t: T0 + 29 * 10_000, v: 15 });
+    db.close();
+    // Chunks read back from disk do not carry it (the query path decodes them instead).
+    const again = new Tsdb({ dir, now: () => T0 + 60 * MIN, chunkSamples: 30 });
+    expect(again.newest(id)).toBeUndefined();
+    again.append(id, T0 + 30 * 10_000, 7);
+    expect(again.newest(id)).toEqual({ t: T0 + 30 * 10_000, v: 7 });
+    again.close();
+  });
+
   it('refuses out-of-order samples', () => {
     const db = new Tsdb();
     const id = db.ref({ __name__: 'm' });

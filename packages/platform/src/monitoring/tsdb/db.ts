@@ -158,6 +158,11 @@ export class Tsdb {
     return tier === 'raw' ? s.raw.read(from, to) : s.buckets.read(from, to, tier);
   }
 
+  /** The newest raw sample, when known without decoding (see Tier.newest). */
+  newest(id: number): { t: number; v: number } | undefined {
+    return this.byId[id]?.raw.newest();
+  }
+
   /** Visits the raw samples in [from, to], newest piece first (see Tier.visitNewestFirst). */
   visit(id: number, from: number, to: number, visit: (ts: Float64Array, vs: Float64Array) => void): void {
     this.byId[id]?.raw.visitNewestFirst(from, to, visit);

@@ -16,6 +16,11 @@ export interface SealedChunk {
   maxT: number;
   count: number;
   bytes: Uint8Array;
+  /**
+   * 5-minute chunks: `bytes` viewed with room after them (columns.ts `readable`), so a query reads them in
+   * place without a copy or a new view; undefined for raw chunks.
+   */
+  readable: Uint8Array | undefined;
 }
 
 /** What a read asks for: raw samples, or the 5-minute averages or maxima. */
@@ -37,10 +42,26 @@ export class Tier {
       maxT: this.head.maxT,
       count: this.head.count,
       bytes: this.head.bytes(),
+      readable: undefined,
     };
     this.chunks.push(c);
+    this.sealedLast = { chunk: c, v: this.head.lastValue };
     this.head = new ChunkEncoder();
     return c;
+  }
+
+  /** The last value of the chunk sealed last (chunks read from disk do not have it). */
+  private sealedLast?: { chunk: SealedChunk; v: number };
+
+  /**
+   * The newest sample when it is known without decoding (the head's last, or the last sealed chunk's
+   * when this process sealed it), else undefined.
+   */
+  newest(): { t: number; v: number } | undefined {
+    if (this.head.count > 0) return { t: this.head.maxT, v: this.head.lastValue };
+    const last = this.chunks[this.chunks.length - 1];
+    if (last && this.sealedLast?.chunk === last) return { t: last.maxT, v: this.sealedLast.v };
+    return undefined;
   }
 
   /** Newest timestamp held (sealed or head), or -Infinity. */

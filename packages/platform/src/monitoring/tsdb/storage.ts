@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Labels, SealedChunk, StoredTier } from './series';
+import { PAD_BYTES, readable } from './columns';
 
 const HEADER = 28;
 /** The format this code writes. */
@@ -127,8 +128,10 @@ export class TsdbFiles {
         const count = buf.readUInt32LE(off + 20);
         const len = buf.readUInt32LE(off + 24);
         if (off + HEADER + len > buf.length) break;
-        const bytes = new Uint8Array(buf.subarray(off + HEADER, off + HEADER + len));
-        out.push({ id, tier, chunk: { minT, maxT, count, bytes } });
+        // 5-minute chunks get room after their bytes, so queries read them in place (columns.ts).
+        const bytes = new Uint8Array(tier === '5m' ? len + PAD_BYTES : len).subarray(0, len);
+        bytes.set(buf.subarray(off + HEADER, off + HEADER + len));
+        out.push({ id, tier, chunk: { minT, maxT, count, bytes, readable: readable(bytes) } });
         info.maxT = Math.max(info.maxT, maxT);
         off += HEADER + len;
       }
