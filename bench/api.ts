@@ -18,12 +18,28 @@ const dataDir = mkdtempSync(join(tmpdir(), 'sphere-bench-'));
  * The API server runs in its own process (as `sphere kube` does), so the load generator in this process
  * does not eat the server's CPU; `BENCH_INPROCESS=1` runs both in one process instead.
  */
-async function startServer(): Promise<{ url: string; caCert: string; token: string; revision(): Promise<number>; stop(): Promise<void> }> {
+async function startServer(): Promise<{
+  url: string;
+  caCert: string;
+  token: string;
+  revision(): Promise<number>;
+  stop(): Promise<void>;
+}> {
   if (process.env.BENCH_INPROCESS) {
     const cluster = await startCluster({ dataDir, port: 0, controllers: [] });
-    return { url: cluster.url, caCert: cluster.caCert, token: cluster.token, revision: async () => cluster.store.revision(), stop: () => cluster.stop() };
+    return {
+      url: cluster.url,
+      caCert: cluster.caCert,
+      token: cluster.token,
+      revision: async () => cluster.store.revision(),
+      stop: () => cluster.stop(),
+    };
   }
-  const child = spawn(process.execPath, ['packages/cli/bin/sphere.js', 'kube', '--data-dir', dataDir, '--port', '0', '--nodes', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['packages/cli/bin/sphere.js', 'kube', '--data-dir', dataDir, '--port', '0', '--nodes', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((resolve) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -70,7 +86,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function parallel(total: number, concurrency: number, fn: (i: number) => Promise<void>): Promise<number[]> {
+async function parallel(
+  total: number,
+  concurrency: number,
+  fn: (i: number) => Promise<void>,
+): Promise<number[]> {
   const latencies: number[] = [];
   let next = 0;
   await Promise.all(
@@ -100,7 +120,9 @@ let lat = await parallel(n, 32, async (i) => {
   if (r.status !== 201) throw new Error(r.text);
 });
 let secs = (performance.now() - t0) / 1000;
-console.log(`create: ${(n / secs).toFixed(0)} objects/s  p50 ${percentile(lat, 50).toFixed(1)} ms  p99 ${percentile(lat, 99).toFixed(1)} ms`);
+console.log(
+  `create: ${(n / secs).toFixed(0)} objects/s  p50 ${percentile(lat, 50).toFixed(1)} ms  p99 ${percentile(lat, 99).toFixed(1)} ms`,
+);
 
 t0 = performance.now();
 lat = await parallel(n * 2, 32, async (i) => {
@@ -108,7 +130,9 @@ lat = await parallel(n * 2, 32, async (i) => {
   if (r.status !== 200) throw new Error(r.text);
 });
 secs = (performance.now() - t0) / 1000;
-console.log(`get:    ${((n * 2) / secs).toFixed(0)} objects/s  p50 ${percentile(lat, 50).toFixed(1)} ms  p99 ${percentile(lat, 99).toFixed(1)} ms`);
+console.log(
+  `get:    ${((n * 2) / secs).toFixed(0)} objects/s  p50 ${percentile(lat, 50).toFixed(1)} ms  p99 ${percentile(lat, 99).toFixed(1)} ms`,
+);
 
 const listTimes: number[] = [];
 for (let i = 0; i < 10; i++) {
@@ -118,7 +142,9 @@ for (let i = 0; i < 10; i++) {
   if (JSON.parse(r.text).items.length < n) throw new Error('short list');
 }
 listTimes.sort((a, b) => a - b);
-console.log(`list 10k unpaged: p50 ${percentile(listTimes, 50).toFixed(0)} ms  max ${listTimes[listTimes.length - 1].toFixed(0)} ms`);
+console.log(
+  `list 10k unpaged: p50 ${percentile(listTimes, 50).toFixed(0)} ms  max ${listTimes[listTimes.length - 1].toFixed(0)} ms`,
+);
 
 const paged: number[] = [];
 for (let i = 0; i < 5; i++) {
@@ -126,7 +152,10 @@ for (let i = 0; i < 5; i++) {
   let cont = '';
   let count = 0;
   do {
-    const r = await call('GET', `/api/v1/namespaces/default/configmaps?limit=500${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`);
+    const r = await call(
+      'GET',
+      `/api/v1/namespaces/default/configmaps?limit=500${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`,
+    );
     const body = JSON.parse(r.text);
     count += body.items.length;
     cont = body.metadata.continue ?? '';
@@ -173,7 +202,9 @@ await Promise.all(
 );
 for (let i = 0; i < 200; i++) {
   const s = performance.now();
-  const r = await call('PATCH', `/api/v1/namespaces/default/configmaps/cm-${i}`, { data: { touched: String(i) } }).catch(() => ({ status: 0, text: '' }));
+  const r = await call('PATCH', `/api/v1/namespaces/default/configmaps/cm-${i}`, {
+    data: { touched: String(i) },
+  }).catch(() => ({ status: 0, text: '' }));
   void s;
   void r;
 }
@@ -181,11 +212,15 @@ for (let i = 0; i < 200; i++) {
 for (let i = 200; i < 400; i++) {
   const before = performance.now();
   const r = await new Promise<{ text: string }>((resolve) => {
-    const req = request(`${cluster.url}/api/v1/namespaces/default/configmaps/cm-${i}`, { method: 'PATCH', agent, headers: { ...headers, 'Content-Type': 'application/merge-patch+json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ text: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      `${cluster.url}/api/v1/namespaces/default/configmaps/cm-${i}`,
+      { method: 'PATCH', agent, headers: { ...headers, 'Content-Type': 'application/merge-patch+json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ text: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.end(JSON.stringify({ data: { touched: String(i) } }));
   });
   sent.set(JSON.parse(r.text).metadata.resourceVersion, before);
@@ -193,7 +228,9 @@ for (let i = 200; i < 400; i++) {
 }
 await new Promise((r) => setTimeout(r, 500));
 const all = received.flat().sort((a, b) => a - b);
-console.log(`watch fan-out (${watchers} watchers, ${all.length} deliveries): p50 ${percentile(all, 50).toFixed(1)} ms  p99 ${percentile(all, 99).toFixed(1)} ms`);
+console.log(
+  `watch fan-out (${watchers} watchers, ${all.length} deliveries): p50 ${percentile(all, 50).toFixed(1)} ms  p99 ${percentile(all, 99).toFixed(1)} ms`,
+);
 for (const s of sockets) s.destroy();
 await cluster.stop();
 rmSync(dataDir, { recursive: true, force: true });

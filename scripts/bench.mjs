@@ -11,6 +11,8 @@ const files = readdirSync('bench')
   .sort();
 for (const file of files) {
   console.log(`\n== bench/${file}`);
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `bench/${file}`], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `bench/${file}`], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) console.log(`(bench/${file} exited with ${run.status})`);
 }
