@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { choose, field, screenshotFailures, screenshots } from './support/browser';
+import { addRow, choose, field, screenshotFailures, screenshots } from './support/browser';
 import { startAdminFlow, stopFlow } from './support/flow';
 import { eventually, kubectl, type SphereInstance } from './support/sphere';
 
@@ -93,7 +93,10 @@ describe('the MySQL StatefulSet', { timeout: 90_000 }, () => {
     await editor.getByLabel('Container port').last().fill('3306');
     await editor.getByRole('button', { name: 'Advanced Options' }).click();
     await editor.getByRole('button', { name: 'Environment Variables' }).click();
-    await editor.getByRole('button', { name: 'Add Environment Variable' }).click();
+    await addRow(
+      editor.getByRole('button', { name: 'Add Environment Variable' }),
+      editor.getByLabel('Variable name'),
+    );
     await editor.getByLabel('Variable name').fill(KEY);
     await choose(page, editor.getByRole('combobox', { name: 'Value source' }), 'Secret');
     await choose(page, editor.getByRole('combobox', { name: 'Secret', exact: true }), SECRET);

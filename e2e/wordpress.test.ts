@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { choose, field, finishWizard, screenshotFailures, screenshots } from './support/browser';
+import { addRow, choose, field, finishWizard, screenshotFailures, screenshots } from './support/browser';
 import { getWithHost } from './support/http';
 import { startAdminFlow, stopFlow } from './support/flow';
 import { eventually, kubectl, type SphereInstance } from './support/sphere';
@@ -57,7 +57,10 @@ async function rowShows(name: string, status: string): Promise<void> {
 
 /** Adds one environment variable to the open container editor. */
 async function addEnv(editor: Locator, name: string, value: string | { secret: string; key: string }) {
-  await editor.getByRole('button', { name: 'Add Environment Variable' }).click();
+  await addRow(
+    editor.getByRole('button', { name: 'Add Environment Variable' }),
+    editor.getByLabel('Variable name'),
+  );
   await editor.getByLabel('Variable name').last().fill(name);
   if (typeof value === 'string') {
     await editor.getByLabel('Value', { exact: true }).last().fill(value);

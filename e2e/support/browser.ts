@@ -175,3 +175,20 @@ export async function finishWizard(dialog: Locator, finalButton = 'Create'): Pro
   }
   throw new Error(`wizard never offered "${finalButton}"`);
 }
+
+/**
+ * Clicks `button` until one more `rows` element exists (an "Add …" button of a list editor). A click that
+ * lands while the panel around the button is still animating open can be swallowed on a loaded machine.
+ */
+export async function addRow(button: Locator, rows: Locator): Promise<void> {
+  const before = await rows.count();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await button.click();
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline) {
+      if ((await rows.count()) > before) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error('the row was not added');
+}
