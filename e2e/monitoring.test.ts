@@ -313,10 +313,16 @@ describe('monitoring charts', { timeout: 90_000 }, () => {
     await shot(page, 'project');
   });
 
-  it.todo(
-    'project, workload and pod network charts carry data — the simulated kubelets publish no ' +
-      'container_network_* counters (packages/kube/src/nodes/usage.ts), so these charts say "No data"',
-  );
+  it('network charts carry data: the project and a Deployment per pod', async () => {
+    // The simulated kubelets publish cAdvisor's container_network_* counters; rates need two scrapes.
+    // The project's network chart draws both directions.
+    await chartWithData('Network Outbound', ['Network Outbound', 'Network Inbound']);
+    await page.goto(`/projects/${PROJECT}/deployments/web`);
+    await page.getByRole('tab', { name: 'Monitoring' }).click();
+    await chartWithData('Network Outbound', webPods);
+    await chartWithData('Network Inbound', webPods);
+    await shot(page, 'network');
+  });
 
   it("a Deployment's Monitoring tab: one line per pod", async () => {
     await page.goto(`/projects/${PROJECT}/deployments/web`);
