@@ -27,8 +27,11 @@ try {
   failed = json.numFailedTests;
   skipped = json.numPendingTests + (json.numTodoTests ?? 0);
   // A suite that failed to load counts as a failure even though none of its tests ran.
+  // A file that failed outside its tests (a suite that did not load, a failing beforeAll that left its
+  // tests skipped) counts as one failure, so the summary line never reads "0 failed" on a failed run.
   for (const file of json.testResults ?? []) {
-    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed += 1;
+    const results = file.assertionResults ?? [];
+    if (file.status === 'failed' && !results.some((a) => a.status === 'failed')) failed += 1;
   }
 } catch {
   failed += 1;

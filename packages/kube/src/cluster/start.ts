@@ -5,7 +5,7 @@
  * `<data-dir>/kubeconfig`.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { ServerResponse, type IncomingMessage } from 'node:http';
@@ -282,9 +282,13 @@ export async function startCluster(config: ClusterConfig): Promise<RunningCluste
     });
   }
   const kubeconfigPath = join(config.dataDir, 'kubeconfig');
-  writeFileSync(kubeconfigPath, kubeconfigYaml({ server: url, caCert: pki.caCert, token: tokens[0].token }), {
-    mode: 0o600,
-  });
+  // Written to a temporary file and renamed, so a client polling for the file never reads it half-written.
+  writeFileSync(
+    `${kubeconfigPath}.tmp`,
+    kubeconfigYaml({ server: url, caCert: pki.caCert, token: tokens[0].token }),
+    { mode: 0o600 },
+  );
+  renameSync(`${kubeconfigPath}.tmp`, kubeconfigPath);
   log(`embedded cluster listening on ${url}`);
   return {
     url,
