@@ -40,15 +40,6 @@ export interface ActionDialogProps {
   onDone: () => void;
 }
 
-/** A detail-page operation that opens a dialog (rendered by the detail page by its key). */
-export interface DialogAction {
-  key: string;
-  /** i18n key of the label. */
-  label: string;
-  action: 'edit' | 'delete' | 'create';
-  visible?: (obj: KubeObject) => boolean;
-}
-
 export interface ResourceDescriptor {
   ref: KindRef;
   /** Route segment under the project (`routes` for ingresses, `volumes` for PVCs). */
@@ -64,8 +55,6 @@ export interface ResourceDescriptor {
   /** Wizard id when the kind has a create wizard. */
   wizard?: string;
   extraActions?: ExtraAction[];
-  /** Dialog operations of the detail page's More menu (workloads: HPA, rollback). */
-  dialogs?: DialogAction[];
   /** Actions on the selected rows (shown in the batch bar next to Delete); dialog actions. */
   batchActions?: ExtraAction[];
   /** Detail tabs in order. */

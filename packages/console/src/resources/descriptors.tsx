@@ -5,7 +5,7 @@
 import { lazy } from 'react';
 import { Tag } from 'antd';
 import type { KubeObject } from '@sphere/shared';
-import type { ColumnDef, DetailTab, DialogAction, ExtraAction, ResourceDescriptor } from './descriptor';
+import type { ColumnDef, DetailTab, ExtraAction, ResourceDescriptor } from './descriptor';
 import { KINDS } from './kinds';
 import { applicationOf, formatTime, updateTimeOf } from './meta';
 import * as st from './status';
@@ -68,9 +68,20 @@ const cordon = (value: boolean): ExtraAction => ({
   patch: () => ({ spec: { unschedulable: value ? true : null } }),
 });
 
-/** Detail dialogs of workloads (workloads/WorkloadDialogs.tsx). */
-const rollback: DialogAction = { key: 'rollback', label: 'REVISION_ROLLBACK', action: 'edit' };
-const hpa: DialogAction = { key: 'hpa', label: 'HORIZONTAL_POD_AUTOSCALING', action: 'edit' };
+/** Dialog actions of workloads (workloads/WorkloadDialogs.tsx, loaded with the first one opened). */
+const workloadDialogs = () => import('../workloads/WorkloadDialogs');
+const rollback: ExtraAction = {
+  key: 'rollback',
+  label: 'REVISION_ROLLBACK',
+  action: 'edit',
+  dialog: lazy(async () => ({ default: (await workloadDialogs()).RollbackDialog })),
+};
+const hpa: ExtraAction = {
+  key: 'hpa',
+  label: 'HORIZONTAL_POD_AUTOSCALING',
+  action: 'edit',
+  dialog: lazy(async () => ({ default: (await workloadDialogs()).HpaDialog })),
+};
 const nodeDialogs = () => import('../nodes/NodeDialogs');
 const editLabels: ExtraAction = {
   key: 'edit-labels',
@@ -115,8 +126,7 @@ const workload = (
   status: statusFn,
   statusFilters: ['running', 'updating', 'stopped'],
   wizard: route,
-  extraActions: [redeploy],
-  dialogs: ref.kind === 'Deployment' ? [rollback, hpa] : [rollback],
+  extraActions: ref.kind === 'Deployment' ? [redeploy, rollback, hpa] : [redeploy, rollback],
   tabs: WORKLOAD_TABS,
 });
 

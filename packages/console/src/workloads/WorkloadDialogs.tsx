@@ -1,22 +1,16 @@
 /**
  * @module workloads/WorkloadDialogs
- * The workload detail page's dialog operations ("More" menu): Horizontal Pod Autoscaling and Revision
- * Rollback. Loaded on demand by the detail page.
+ * The workloads' dialog actions (detail page "More" menu and list row menu): Horizontal Pod Autoscaling
+ * and Revision Rollback, as `ExtraAction.dialog` components. Loaded on demand.
  */
-import type { KubeObject } from '@sphere/shared';
+import type { ActionDialogProps } from '../resources/descriptor';
 import HpaModal from './HpaModal';
 import RollbackModal from './RollbackModal';
 
-export default function WorkloadDialogs({
-  op,
-  obj,
-  onClose,
-}: {
-  op: string | null;
-  obj: KubeObject;
-  onClose: () => void;
-}) {
-  if (op === 'hpa') return <HpaModal workload={obj} onClose={onClose} />;
-  if (op === 'rollback') return <RollbackModal workload={obj} onClose={onClose} />;
-  return null;
+export function HpaDialog({ objects, onDone }: ActionDialogProps) {
+  return <HpaModal workload={objects[0]} onClose={onDone} />;
+}
+
+export function RollbackDialog({ objects, onDone }: ActionDialogProps) {
+  return <RollbackModal workload={objects[0]} onClose={onDone} />;
 }

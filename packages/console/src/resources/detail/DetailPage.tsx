@@ -38,8 +38,6 @@ const Terminal = lazy(() => import('./Terminal'));
 const NodeStatus = lazy(() => import('../../nodes/NodeStatus'));
 const NodePods = lazy(() => import('../../nodes/NodePods'));
 
-const WorkloadDialogs = lazy(() => import('../../workloads/WorkloadDialogs'));
-
 /** Detail page of one object; `listPath` is the breadcrumb's parent. */
 export function DetailPage({
   descriptor,
@@ -164,11 +162,6 @@ export function DetailPage({
           </Card>
         </Col>
       </Row>
-      {op && descriptor.dialogs?.some((d) => d.key === op) && (
-        <Suspense fallback={null}>
-          <WorkloadDialogs op={op} obj={obj} onClose={() => setOp(null)} />
-        </Suspense>
-      )}
       {Dialog && (
         <Suspense fallback={null}>
           <Dialog objects={[obj]} onClose={() => setDialog(null)} onDone={() => setDialog(null)} />

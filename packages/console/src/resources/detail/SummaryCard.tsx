@@ -31,9 +31,6 @@ export function SummaryCard({
   const extra = canEdit ? (descriptor.extraActions ?? []).filter((a) => !a.visible || a.visible(obj)) : [];
   const more = [
     ...extra.map((a) => ({ key: a.key, label: t(a.label) })),
-    ...(canEdit ? (descriptor.dialogs ?? []) : [])
-      .filter((a) => !a.visible || a.visible(obj))
-      .map((a) => ({ key: a.key, label: t(a.label) })),
     ...(canEdit ? [{ key: 'yaml', label: t('EDIT_YAML') }] : []),
     ...(canDelete ? [{ key: 'delete', label: t('DELETE'), danger: true }] : []),
   ];
