@@ -2,7 +2,7 @@
  * @module monitoring/ClusterPages
  * Platform › Monitoring: cluster status (CPU, memory, disk and pods, used against capacity over time;
  * utilisation; pod status), the node usage ranking and a node's monitoring charts (alert messages and
- * policies: ./AlertingPages).
+ * policies: ./AlertMessagesPage, ./AlertPoliciesPage).
  */
 import { Card, Col, Progress, Row, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -294,6 +294,3 @@ export function NodeMonitoringPage({ name }: { name?: string }) {
     </>
   );
 }
-
-/** Moved to ./AlertingPages (with the policies); re-exported for existing imports. */
-export { AlertMessagesPage } from './AlertingPages';

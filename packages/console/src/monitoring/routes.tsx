@@ -19,10 +19,10 @@ export const NodeMonitoringPage = lazy(async () => ({
   default: (await import('./ClusterPages')).NodeMonitoringPage,
 }));
 export const AlertMessagesPage = lazy(async () => ({
-  default: (await import('./AlertingPages')).AlertMessagesPage,
+  default: (await import('./AlertMessagesPage')).AlertMessagesPage,
 }));
 export const AlertPoliciesPage = lazy(async () => ({
-  default: (await import('./AlertingPages')).AlertPoliciesPage,
+  default: (await import('./AlertPoliciesPage')).AlertPoliciesPage,
 }));
 export const ProjectMonitoringPage = lazy(async () => ({
   default: (await import('./ProjectPages')).ProjectMonitoringPage,
