@@ -40,8 +40,8 @@ const AuditLog = page(() => import('./pages/platform/AuditLogPage'), 'AuditLogPa
 // Monitoring pages (packages/console/src/monitoring, written with the platform's monitoring API).
 const ClusterMonitoring = page(() => import('./monitoring/ClusterPages'), 'ClusterMonitoringPage');
 const NodeMonitoring = page(() => import('./monitoring/ClusterPages'), 'NodeMonitoringPage');
-const AlertMessages = page(() => import('./monitoring/AlertingPages'), 'AlertMessagesPage');
-const AlertPolicies = page(() => import('./monitoring/AlertingPages'), 'AlertPoliciesPage');
+const AlertMessages = page(() => import('./monitoring/AlertMessagesPage'), 'AlertMessagesPage');
+const AlertPolicies = page(() => import('./monitoring/AlertPoliciesPage'), 'AlertPoliciesPage');
 const ProjectMonitoring = page(() => import('./monitoring/ProjectPages'), 'ProjectMonitoringPage');
 
 /** The route table. */

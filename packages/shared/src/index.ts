@@ -6,3 +6,4 @@ export * from './fields';
 export * from './quantity';
 export * from './duration';
 export * from './watch-reducer';
+export * from './platform-api';

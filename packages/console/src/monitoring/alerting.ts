@@ -6,27 +6,14 @@
  * values and the API's policy object (`/kapis/alerting.kubesphere.io/v2alpha1/.../rules`).
  */
 
-export const CONDITIONS = ['>', '>=', '<', '<=', '==', '!='] as const;
-export type Condition = (typeof CONDITIONS)[number];
+import { ALERT_CONDITIONS, type AlertCondition, type AlertPolicy, type AlertSeverity } from '@sphere/shared';
+
+export type { AlertPolicy } from '@sphere/shared';
+export const CONDITIONS = ALERT_CONDITIONS;
+export type Condition = AlertCondition;
 /** What the form offers (the API also takes `info`). */
 export const SEVERITIES = ['warning', 'error', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number] | 'info';
-
-/** An alert policy as the API stores it. */
-export interface AlertPolicy {
-  name: string;
-  namespace?: string;
-  metric: string;
-  match?: Record<string, string>;
-  condition: Condition;
-  threshold: number;
-  duration: string;
-  severity: Severity;
-  webhook?: string;
-  description?: string;
-  disabled?: boolean;
-  createdAt?: string;
-}
+export type Severity = AlertSeverity;
 
 /** Where a policy stands, as the API reports it beside the policy. */
 export interface PolicyStatus {

@@ -27,6 +27,29 @@ import {
 } from './quota';
 
 /** The four default-resource inputs (shared with the project create wizard). */
+
+/**
+ * Saves the project's quota or LimitRange: replaces it when the project has one (`exists`), creates it
+ * otherwise, refreshes that kind's list and reports the outcome. Resolves true when saved.
+ */
+function useSaveProjectObject(namespace: string) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  return async (kind: typeof EXTRA_KINDS.resourcequotas, build: () => KubeObject, exists: boolean) => {
+    try {
+      const obj = build();
+      await (exists ? updateResource(kind, obj) : createResource(kind, obj));
+      await queryClient.invalidateQueries({ queryKey: [kind.plural, namespace] });
+      message.success(t('UPDATED_SUCCESS'));
+      return true;
+    } catch (err) {
+      message.error((err as Error).message);
+      return false;
+    }
+  };
+}
+
 export function LimitsFields() {
   const { t } = useTranslation();
   const field = (name: keyof LimitsForm, label: string, placeholder: string) => (
@@ -58,8 +81,7 @@ function showProblems(
 
 function QuotaCard({ namespace, canEdit }: { namespace: string; canEdit: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const save = useSaveProjectObject(namespace);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const q = useQuery({
@@ -138,17 +160,12 @@ function QuotaCard({ namespace, canEdit }: { namespace: string; canEdit: boolean
           const values: Record<string, string> = { ...quotaForm(rq) };
           for (const f of QUOTA_FIELDS) values[f.key] = String(form.getFieldValue([f.key]) ?? '');
           if (!showProblems(form, validateQuotaForm(values), t)) return;
-          try {
-            const obj = quotaObject(namespace, values, rq);
-            await (rq
-              ? updateResource(EXTRA_KINDS.resourcequotas, obj)
-              : createResource(EXTRA_KINDS.resourcequotas, obj));
-            await queryClient.invalidateQueries({ queryKey: ['resourcequotas', namespace] });
-            message.success(t('UPDATED_SUCCESS'));
-            setOpen(false);
-          } catch (err) {
-            message.error((err as Error).message);
-          }
+          const saved = await save(
+            EXTRA_KINDS.resourcequotas,
+            () => quotaObject(namespace, values, rq),
+            !!rq,
+          );
+          if (saved) setOpen(false);
         }}
       >
         <p className="sphere-help">{t('EDIT_QUOTA_DESC')}</p>
@@ -170,8 +187,7 @@ function QuotaCard({ namespace, canEdit }: { namespace: string; canEdit: boolean
 
 function LimitsCard({ namespace, canEdit }: { namespace: string; canEdit: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const save = useSaveProjectObject(namespace);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const q = useQuery({
@@ -220,17 +236,12 @@ function LimitsCard({ namespace, canEdit }: { namespace: string; canEdit: boolea
             requestsMemory: v.requestsMemory ?? '',
           };
           if (!showProblems(form, validateLimitsForm(values), t)) return;
-          try {
-            const obj = limitRangeObject(namespace, values, lr);
-            await (lr
-              ? updateResource(EXTRA_KINDS.limitranges, obj)
-              : createResource(EXTRA_KINDS.limitranges, obj));
-            await queryClient.invalidateQueries({ queryKey: ['limitranges', namespace] });
-            message.success(t('UPDATED_SUCCESS'));
-            setOpen(false);
-          } catch (err) {
-            message.error((err as Error).message);
-          }
+          const saved = await save(
+            EXTRA_KINDS.limitranges,
+            () => limitRangeObject(namespace, values, lr),
+            !!lr,
+          );
+          if (saved) setOpen(false);
         }}
       >
         <p className="sphere-help">{t('DEFAULT_CONTAINER_RESOURCES_DESC')}</p>

@@ -5,23 +5,9 @@
  * no store. Queries return the newest first.
  */
 
-export interface AuditEvent {
-  time: string;
-  user: string;
-  verb: string;
-  method: string;
-  path: string;
-  apiGroup: string;
-  resource: string;
-  subresource: string;
-  namespace: string;
-  workspace: string;
-  name: string;
-  code: number;
-  outcome: 'success' | 'denied' | 'failure';
-  sourceIP: string;
-  userAgent: string;
-}
+import type { AuditEvent } from '@sphere/shared';
+
+export type { AuditEvent } from '@sphere/shared';
 
 export interface AuditQuery {
   user?: string;

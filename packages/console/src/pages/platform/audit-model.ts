@@ -3,23 +3,9 @@
  * The audit trail as the platform returns it (`GET .../auditing/events`) and the Audit Log page's
  * filters: URL query ⇄ filter state ⇄ API query (pure; tested in audit-model.test.ts).
  */
-export interface AuditEvent {
-  time: string;
-  user: string;
-  verb: string;
-  method: string;
-  path: string;
-  apiGroup: string;
-  resource: string;
-  subresource: string;
-  namespace: string;
-  workspace: string;
-  name: string;
-  code: number;
-  outcome: 'success' | 'denied' | 'failure';
-  sourceIP: string;
-  userAgent: string;
-}
+import type { AuditEvent } from '@sphere/shared';
+
+export type { AuditEvent } from '@sphere/shared';
 
 export interface AuditFilters {
   user?: string;

@@ -7,30 +7,16 @@ import { errors, fieldErrors, type StatusCause } from '@sphere/shared';
 import { parseGoDuration } from '../api/params';
 import { metricExpr, type Level } from '../query/catalog';
 
-export const CONDITIONS = ['>', '>=', '<', '<=', '==', '!='] as const;
-export type Condition = (typeof CONDITIONS)[number];
-export const SEVERITIES = ['critical', 'error', 'warning', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+// The policy's shape is shared with the console (@sphere/shared/platform-api).
+import {
+  ALERT_CONDITIONS as CONDITIONS,
+  ALERT_SEVERITIES as SEVERITIES,
+  type AlertCondition as Condition,
+  type AlertPolicy,
+  type AlertSeverity as Severity,
+} from '@sphere/shared';
 
-export interface AlertPolicy {
-  name: string;
-  /** Set for project policies; the metric is then evaluated inside this namespace only. */
-  namespace?: string;
-  /** A KubeSphere metric name, e.g. `namespace_cpu_usage`, `pod_memory_usage_wo_cache`. */
-  metric: string;
-  /** Result labels that must match (e.g. `{workload: "web"}`, `{node: "node-1"}`). */
-  match?: Record<string, string>;
-  condition: Condition;
-  threshold: number;
-  /** Go duration the condition must hold before firing ("0s" fires at once). */
-  duration: string;
-  severity: Severity;
-  /** POSTed (JSON) when an alert fires or resolves. */
-  webhook?: string;
-  description?: string;
-  disabled?: boolean;
-  createdAt?: string;
-}
+export { CONDITIONS, SEVERITIES, type AlertPolicy, type Condition, type Severity };
 
 export const levelOfMetric = (metric: string): Level => metric.slice(0, metric.indexOf('_')) as Level;
 
